@@ -1,0 +1,117 @@
+package vn.capuy.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured: durable, in a persistent data
+ * directory, surviving a {@code kill -9} of the previous JVM.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+		Path dataDir = Path.of(env.getProperty("capuy.data-dir", "./data")).toAbsolutePath().normalize().resolve("pg");
+		boolean durable = env.getProperty("capuy.embedded-db.durable", Boolean.class, true);
+		Files.createDirectories(dataDir);
+		stopOrphanedPostmaster(dataDir);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("fsync", durable ? "on" : "off")
+			.setServerConfig("synchronous_commit", durable ? "on" : "off")
+			.setServerConfig("full_page_writes", durable ? "on" : "off")
+			.setServerConfig("max_connections", "100")
+			.setServerConfig("timezone", "Asia/Ho_Chi_Minh")
+			.setLocaleConfig("encoding", "UTF8");
+		EmbeddedPostgres pg = builder.start();
+		log.info("Embedded PostgreSQL started on port {} with data in {} (fsync={})", pg.getPort(), dataDir,
+				durable ? "on" : "off");
+		return pg;
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres pg, Environment env) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(env.getProperty("capuy.embedded-db.pool-size", Integer.class, 10));
+		config.setPoolName("capuy-embedded");
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A JVM killed with SIGKILL leaves its postmaster running; a new one would fail on {@code postmaster.pid}. Stop
+	 * the orphan, but only when the pid in the file really is a postgres process.
+	 */
+	static void stopOrphanedPostmaster(Path dataDir) {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		try {
+			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+			if (lines.isEmpty()) {
+				return;
+			}
+			long pid = Long.parseLong(lines.get(0).trim());
+			Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+			if (handle.isEmpty() || !handle.get().isAlive() || !isPostgres(handle.get())) {
+				return;
+			}
+			log.warn("Stopping orphaned PostgreSQL (pid {}) left by a previous run in {}", pid, dataDir);
+			handle.get().destroy();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (handle.get().isAlive() && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			if (handle.get().isAlive()) {
+				handle.get().destroyForcibly();
+				Thread.sleep(500);
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			log.warn("Could not read {}: {}", pidFile, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle handle) {
+		String command = handle.info().command().orElse("");
+		if (command.isEmpty()) {
+			try {
+				command = Files.readString(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return command.contains("postgres");
+	}
+
+}

@@ -1,0 +1,1 @@
+-- The working-day calendar (filled by the calendar work).

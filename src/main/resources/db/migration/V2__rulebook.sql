@@ -45,4 +45,7 @@ INSERT INTO rule (rule_key, value, value_type, valid_from, valid_to, source_docu
 ('member.admission.min-age-months', '216', 'INTEGER', '2011-01-01', NULL,
  'Quy định 24-QĐ/TW 2021; Quy định 294-QĐ/TW', 'V', 'Đủ 18 tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp.'),
 ('member.admission.max-age-months', '720', 'INTEGER', '2011-01-01', NULL,
- 'Quy định 24-QĐ/TW 2021; Quy định 294-QĐ/TW', 'V', 'Đủ 60 tuổi (tính theo tháng); trên 60 tuổi cần quyết định của tỉnh uỷ.');
+ 'Quy định 24-QĐ/TW 2021; Quy định 294-QĐ/TW', 'V', 'Đủ 60 tuổi (tính theo tháng); trên 60 tuổi cần quyết định của tỉnh uỷ.'),
+('member.party-age.counts-from', 'ADMISSION_DECISION', 'TEXT', '1930-01-01', NULL,
+ 'Sổ tay Đảng uỷ Khối Bình Thuận; Quy định 294-QĐ/TW (tính tuổi đảng, lời văn chưa xác minh)', 'P',
+ 'Tuổi đảng tính từ ngày quyết định kết nạp khi đã là đảng viên chính thức (ADMISSION_DECISION) hoặc từ ngày lễ kết nạp (ADMISSION_CEREMONY).');

@@ -38,8 +38,10 @@ class CapuyUserDetails implements UserDetails, Serializable {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		List<GrantedAuthority> authorities = this.user.roles().stream()
-			.map((r) -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+		List<GrantedAuthority> authorities = this.user.roles()
+			.stream()
+			.map((r) -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+			.toList();
 		return authorities;
 	}
 

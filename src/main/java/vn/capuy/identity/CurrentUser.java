@@ -8,8 +8,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.capuy.system.NotFoundException;
 
 /**
- * The caller of a request: who they are, their roles, and the roots of the organisation subtrees they may see
- * ({@code global} for the whole system). Every query that returns organisations or members takes this.
+ * The caller of a request: who they are, their roles, and the roots of the organisation
+ * subtrees they may see ({@code global} for the whole system). Every query that returns
+ * organisations or members takes this.
  */
 public record CurrentUser(long id, String username, String displayName, Set<Role> roles, Set<Long> scopeRoots,
 		boolean global, String clearance) implements java.io.Serializable {
@@ -26,7 +27,10 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		return this.scopeRoots.toArray(Long[]::new);
 	}
 
-	/** The authenticated caller; an anonymous call never gets this far (the security chain answers 401). */
+	/**
+	 * The authenticated caller; an anonymous call never gets this far (the security chain
+	 * answers 401).
+	 */
 	public static CurrentUser get() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CapuyUserDetails details) {
@@ -35,9 +39,12 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		throw new NotFoundException("no authenticated user");
 	}
 
-	/** The system itself, for start-up work such as loading the sample: sees everything. */
+	/**
+	 * The system itself, for start-up work such as loading the sample: sees everything.
+	 */
 	public static CurrentUser system() {
-		return new CurrentUser(0, "system", "Hệ thống", Set.of(Role.ADMINISTRATOR), Set.of(), true, "TUYET_MAT");
+		return new CurrentUser(0, "system", "Hệ thống", Set.of(Role.ADMINISTRATOR, Role.OFFICE), Set.of(), true,
+				"TUYET_MAT");
 	}
 
 }

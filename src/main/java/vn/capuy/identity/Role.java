@@ -24,7 +24,9 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
-	/** Roles that may change the organisation tree and the member register in their scope. */
+	/**
+	 * Roles that may change the organisation tree and the member register in their scope.
+	 */
 	public boolean editsRegister() {
 		return this == OFFICE || this == ORGANIZATION_BOARD || this == SECRETARY || this == CLERK;
 	}

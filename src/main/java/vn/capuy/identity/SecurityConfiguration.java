@@ -24,8 +24,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the JSON API (session cookie or HTTP Basic; 401 as a problem body, never a redirect) and the
- * pages (form login, CSRF). Both deny by default and send strict security headers.
+ * Two filter chains: the JSON API (session cookie or HTTP Basic; 401 as a problem body,
+ * never a redirect) and the pages (form login, CSRF). Both deny by default and send
+ * strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -36,7 +37,8 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// bcrypt by default, with the algorithm named in each hash so it can be upgraded later
+		// bcrypt by default, with the algorithm named in each hash so it can be upgraded
+		// later
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
@@ -50,8 +52,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint()))
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problemEntryPoint())
-				.accessDeniedHandler(problemAccessDenied()))
+			.exceptionHandling(
+					(ex) -> ex.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(basicAuthCall))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.headers(this::headers);
@@ -93,8 +95,8 @@ class SecurityConfiguration {
 	}
 
 	private static AccessDeniedHandler problemAccessDenied() {
-		return (request, response, ex) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN,
-				"Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.");
+		return (request, response, ex) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Không có quyền",
+				"Vai trò của bạn không được phép thực hiện thao tác này.");
 	}
 
 	static void writeProblem(HttpServletResponse response, int status, String title, String detail)

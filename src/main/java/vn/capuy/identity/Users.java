@@ -54,15 +54,16 @@ public class Users implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		record Row(long id, String username, String passwordHash, String displayName, String clearance,
-				boolean enabled, Instant lockedUntil) {
+		record Row(long id, String username, String passwordHash, String displayName, String clearance, boolean enabled,
+				Instant lockedUntil) {
 		}
 		Row row = this.jdbc.sql("""
 				SELECT id, username, password_hash, display_name, clearance, enabled, locked_until
 				FROM app_user WHERE username = :username
-				""").param("username", username)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6),
+				""")
+			.param("username", username)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getBoolean(6),
 					Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant).orElse(null)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));
@@ -91,7 +92,8 @@ public class Users implements UserDetailsService {
 	public List<Grant> grants(long userId) {
 		return this.jdbc.sql("""
 				SELECT role, organization_id, valid_from, valid_to FROM user_grant WHERE user_id = :id ORDER BY id
-				""").param("id", userId)
+				""")
+			.param("id", userId)
 			.query((rs, n) -> new Grant(Role.valueOf(rs.getString(1)), (Long) rs.getObject(2),
 					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
 			.list();
@@ -100,9 +102,10 @@ public class Users implements UserDetailsService {
 	public List<UserSummary> list() {
 		return this.jdbc.sql("""
 				SELECT id, username, display_name, enabled, locked_until FROM app_user ORDER BY username
-				""").query((rs, n) -> new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-				rs.getBoolean(4), Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant).orElse(null),
-				grants(rs.getLong(1))))
+				""")
+			.query((rs, n) -> new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+					Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant).orElse(null),
+					grants(rs.getLong(1))))
 			.list();
 	}
 
@@ -112,19 +115,30 @@ public class Users implements UserDetailsService {
 
 	/** Creates a user with a hashed password and its grants; one transaction, audited. */
 	@Transactional
-	public long create(String username, String rawPassword, String displayName, String clearance,
-			List<Grant> grants, String actor) {
+	public long create(String username, String rawPassword, String displayName, String clearance, List<Grant> grants,
+			String actor) {
 		long id = this.jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, display_name, clearance)
 				VALUES (:username, :hash, :name, :clearance) RETURNING id
-				""").param("username", username).param("hash", this.passwords.encode(rawPassword))
-			.param("name", displayName).param("clearance", clearance).query(Long.class).single();
+				""")
+			.param("username", username)
+			.param("hash", this.passwords.encode(rawPassword))
+			.param("name", displayName)
+			.param("clearance", clearance)
+			.query(Long.class)
+			.single();
 		for (Grant grant : grants) {
 			this.jdbc.sql("""
 					INSERT INTO user_grant (user_id, role, organization_id, valid_from, valid_to, granted_by)
 					VALUES (:user, :role, :org, :from, :to, :actor)
-					""").param("user", id).param("role", grant.role().name()).param("org", grant.organizationId())
-				.param("from", grant.validFrom()).param("to", grant.validTo()).param("actor", actor).update();
+					""")
+				.param("user", id)
+				.param("role", grant.role().name())
+				.param("org", grant.organizationId())
+				.param("from", grant.validFrom())
+				.param("to", grant.validTo())
+				.param("actor", actor)
+				.update();
 		}
 		this.audit.record(actor, "CREATE", "app_user", id, null,
 				java.util.Map.of("username", username, "grants", grants));
@@ -132,8 +146,8 @@ public class Users implements UserDetailsService {
 	}
 
 	/**
-	 * Counts a failed login. {@code maxFailures} failures within the window lock the account for the lock
-	 * duration, all from the configuration.
+	 * Counts a failed login. {@code maxFailures} failures within the window lock the
+	 * account for the lock duration, all from the configuration.
 	 */
 	@Transactional
 	public void loginFailed(String username) {
@@ -149,8 +163,11 @@ public class Users implements UserDetailsService {
 		int locked = this.jdbc.sql("""
 				UPDATE app_user SET locked_until = now() + :duration, failed_count = 0, first_failed_at = NULL
 				WHERE username = :username AND failed_count >= :max
-				""").param("duration", pgInterval(this.properties.lockout().duration())).param("username", username)
-			.param("max", this.properties.lockout().maxFailures()).update();
+				""")
+			.param("duration", pgInterval(this.properties.lockout().duration()))
+			.param("username", username)
+			.param("max", this.properties.lockout().maxFailures())
+			.update();
 		if (locked > 0) {
 			this.audit.record(username, "LOCK", "app_user", username, null, null);
 		}

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A small RFC 4180 reader for the reference tables shipped in {@code src/main/resources/reference}: quoted fields,
- * doubled quotes, commas and line breaks inside quotes.
+ * A small RFC 4180 reader for the reference tables shipped in
+ * {@code src/main/resources/reference}: quoted fields, doubled quotes, commas and line
+ * breaks inside quotes.
  */
 public final class Csv {
 

@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured: durable, in a persistent data
- * directory, surviving a {@code kill -9} of the previous JVM.
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured:
+ * durable, in a persistent data directory, surviving a {@code kill -9} of the previous
+ * JVM.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
@@ -64,8 +65,9 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * A JVM killed with SIGKILL leaves its postmaster running; a new one would fail on {@code postmaster.pid}. Stop
-	 * the orphan, but only when the pid in the file really is a postgres process.
+	 * A JVM killed with SIGKILL leaves its postmaster running; a new one would fail on
+	 * {@code postmaster.pid}. Stop the orphan, but only when the pid in the file really
+	 * is a postgres process.
 	 */
 	static void stopOrphanedPostmaster(Path dataDir) {
 		Path pidFile = dataDir.resolve("postmaster.pid");

@@ -3,8 +3,8 @@ package vn.capuy.system;
 import java.util.List;
 
 /**
- * Bad input, named by its field and the rule it breaks; the message is a key in {@code messages_vi}, resolved when it
- * reaches the user.
+ * Bad input, named by its field and the rule it breaks; the message is a key in
+ * {@code messages_vi}, resolved when it reaches the user.
  */
 public class InvalidInputException extends RuntimeException {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list, in the shape every list endpoint answers: {@code items}, {@code total}, {@code page},
- * {@code size}.
+ * One page of a list, in the shape every list endpoint answers: {@code items},
+ * {@code total}, {@code page}, {@code size}.
  */
 public record Page<T>(List<T> items, long total, int page, int size, boolean totalExact) {
 
@@ -46,8 +46,7 @@ public record Page<T>(List<T> items, long total, int page, int size, boolean tot
 	}
 
 	public <R> Page<R> map(Function<T, R> mapper) {
-		return new Page<>(this.items.stream().map(mapper).toList(), this.total, this.page, this.size,
-				this.totalExact);
+		return new Page<>(this.items.stream().map(mapper).toList(), this.total, this.page, this.size, this.totalExact);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Dates as Vietnamese party documents print them (HD 36-HD/VPTW): {@code ngày 05 tháng 02 năm 2018}, and as forms
- * show them: {@code 05/02/2018}.
+ * Dates as Vietnamese party documents print them (HD 36-HD/VPTW):
+ * {@code ngày 05 tháng 02 năm 2018}, and as forms show them: {@code 05/02/2018}.
  */
 public final class PartyDates {
 
@@ -20,8 +20,7 @@ public final class PartyDates {
 		if (date == null) {
 			return "";
 		}
-		return String.format("ngày %02d tháng %02d năm %d", date.getDayOfMonth(), date.getMonthValue(),
-				date.getYear());
+		return String.format("ngày %02d tháng %02d năm %d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
 	}
 
 	/** {@code 05/02/2018}. */
@@ -29,7 +28,10 @@ public final class PartyDates {
 		return date == null ? "" : SHORT.format(date);
 	}
 
-	/** Parses an ISO date, or returns null for a blank one; throws {@link InvalidInputException} otherwise. */
+	/**
+	 * Parses an ISO date, or returns null for a blank one; throws
+	 * {@link InvalidInputException} otherwise.
+	 */
 	public static LocalDate parseIso(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;

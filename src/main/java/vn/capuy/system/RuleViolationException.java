@@ -3,8 +3,8 @@ package vn.capuy.system;
 import java.util.List;
 
 /**
- * A request that is well formed but refused by a rule (a state that does not allow it, a rule-book limit); answers
- * 409 with the rule named.
+ * A request that is well formed but refused by a rule (a state that does not allow it, a
+ * rule-book limit); answers 409 with the rule named.
  */
 public class RuleViolationException extends RuntimeException {
 

@@ -8,7 +8,8 @@ import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
 
 /**
- * Vietnamese text as the system stores, searches and sorts it: NFC, without invisible tricks, folded for search.
+ * Vietnamese text as the system stores, searches and sorts it: NFC, without invisible
+ * tricks, folded for search.
  */
 public final class VietnameseText {
 
@@ -23,7 +24,10 @@ public final class VietnameseText {
 	private VietnameseText() {
 	}
 
-	/** NFC, invisible and bidirectional control characters removed, white space collapsed; null stays null. */
+	/**
+	 * NFC, invisible and bidirectional control characters removed, white space collapsed;
+	 * null stays null.
+	 */
 	public static String clean(String text) {
 		if (text == null) {
 			return null;
@@ -33,8 +37,9 @@ public final class VietnameseText {
 	}
 
 	/**
-	 * The search key of a text: lower case, no diacritics, {@code đ} as {@code d}. Both tone placements
-	 * ({@code uỷ}/{@code ủy}, {@code hoà}/{@code hòa}) fold to the same key because the tone mark is dropped.
+	 * The search key of a text: lower case, no diacritics, {@code đ} as {@code d}. Both
+	 * tone placements ({@code uỷ}/{@code ủy}, {@code hoà}/{@code hòa}) fold to the same
+	 * key because the tone mark is dropped.
 	 */
 	public static String fold(String text) {
 		if (text == null) {
@@ -45,7 +50,10 @@ public final class VietnameseText {
 		return bare.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
 	}
 
-	/** A collator for sorting Vietnamese names in Java, consistent with the database's {@code vi-VN} collation. */
+	/**
+	 * A collator for sorting Vietnamese names in Java, consistent with the database's
+	 * {@code vi-VN} collation.
+	 */
 	public static Collator collator() {
 		Collator collator = Collator.getInstance(new ULocale("vi_VN"));
 		collator.setStrength(Collator.TERTIARY);

@@ -1,0 +1,540 @@
+package vn.capuy.membership;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.capuy.identity.AuditLog;
+import vn.capuy.identity.CurrentUser;
+import vn.capuy.organization.MemberCounts;
+import vn.capuy.organization.MemberCountsProvider;
+import vn.capuy.organization.Organization;
+import vn.capuy.organization.OrganizationEvents;
+import vn.capuy.organization.OrganizationTree;
+import vn.capuy.rulebook.RuleBook;
+import vn.capuy.system.InvalidInputException;
+import vn.capuy.system.NotFoundException;
+import vn.capuy.system.Page;
+import vn.capuy.system.RuleViolationException;
+import vn.capuy.system.Today;
+import vn.capuy.system.VietnameseText;
+
+/**
+ * The member register: registration and correction of records, the list and search on a
+ * date, the member's file, and members moving with their organisations when the tree is
+ * restructured. Every read is limited in SQL to the caller's scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Members implements MemberCountsProvider {
+
+	private static final String ACTIVE_ON = "valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)";
+
+	private final JdbcClient jdbc;
+
+	private final RuleBook rules;
+
+	private final OrganizationTree tree;
+
+	private final AuditLog audit;
+
+	private final Today today;
+
+	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.tree = tree;
+		this.audit = audit;
+		this.today = today;
+	}
+
+	/**
+	 * What the member list asks: words to find, an organisation subtree, a status, a
+	 * date, a page.
+	 */
+	public record Query(String q, Long organizationId, MemberStatus status, LocalDate asOf, int page, int size) {
+	}
+
+	/**
+	 * Members on the date in the caller's scope. Search folds case, diacritics, {@code đ}
+	 * and tone placement; the order is Vietnamese: by given name, then full name.
+	 */
+	public Page<MemberListItem> search(CurrentUser user, Query query) {
+		LocalDate d = query.asOf();
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		params.put("d", d);
+		params.put("roots", user.scopeRootArray());
+		params.put("global", user.global());
+		if (query.organizationId() != null) {
+			where.append("""
+					 AND ms.organization_id IN (SELECT c.descendant_id FROM organization_closure c
+					   WHERE c.ancestor_id = :org AND c.valid_from <= :d AND (c.valid_to IS NULL OR c.valid_to > :d))
+					""");
+			params.put("org", query.organizationId());
+		}
+		if (query.status() != null) {
+			where.append(" AND st.status = :status");
+			params.put("status", query.status().name());
+		}
+		String[] words = VietnameseText.fold(query.q()).split("[^\\p{L}\\p{N}]+");
+		int w = 0;
+		for (String word : words) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			where.append(" AND m.search_key LIKE :w").append(w);
+			params.put("w" + w, "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%");
+			w++;
+		}
+		String from = """
+				FROM membership ms
+				JOIN member m ON m.id = ms.member_id
+				JOIN member_status st ON st.member_id = m.id AND st.valid_from <= :d
+				  AND (st.valid_to IS NULL OR st.valid_to > :d)
+				WHERE ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+				  AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))
+				""" + where;
+		long total = this.jdbc.sql("SELECT count(*) " + from).params(params).query(Long.class).single();
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		List<MemberListItem> items = this.jdbc.sql("""
+				SELECT m.id, m.full_name, m.sex, m.date_of_birth, ms.organization_id, st.status, m.party_card_number,
+				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
+				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d)) AS organization_name
+				""" + from + """
+				 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
+				 LIMIT :limit OFFSET :offset
+				""").params(params).query(Members::mapItem).list();
+		return new Page<>(items, total, query.page(), query.size(), true);
+	}
+
+	/** A member's file, or 404 when the member was never in the caller's scope. */
+	public MemberFile get(CurrentUser user, long id) {
+		if (!visible(user, id)) {
+			throw new NotFoundException("member " + id);
+		}
+		LocalDate d = this.today.date();
+		record Row(MemberRecord record, String ethnicity, String religion, String homeTownToday, int version) {
+		}
+		Row row = this.jdbc.sql("""
+				SELECT m.*, e.name AS ethnicity_name, r.name AS religion_name
+				FROM member m LEFT JOIN ethnicity e ON e.code = m.ethnicity_code
+				LEFT JOIN religion r ON r.code = m.religion_code WHERE m.id = :id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Row(mapRecord(rs), rs.getString("ethnicity_name"), rs.getString("religion_name"),
+					rs.getString("home_town_province_today"), rs.getInt("version")))
+			.single();
+		List<MemberFile.Placement> placements = this.jdbc.sql("""
+				SELECT ms.organization_id, ms.valid_from, ms.valid_to, ms.reason, ms.decision_ref,
+				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
+				        ORDER BY (n.valid_from <= ms.valid_from) DESC, n.valid_from DESC LIMIT 1) AS name
+				FROM membership ms WHERE ms.member_id = :id ORDER BY ms.valid_from
+				""")
+			.param("id", id)
+			.query((rs, n) -> new MemberFile.Placement(rs.getLong(1), rs.getString(6), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)))
+			.list();
+		List<MemberFile.StatusPeriod> statuses = this.jdbc.sql("""
+				SELECT status, valid_from, valid_to, reason, decision_ref FROM member_status WHERE member_id = :id
+				ORDER BY valid_from
+				""")
+			.param("id", id)
+			.query((rs, n) -> new MemberFile.StatusPeriod(MemberStatus.valueOf(rs.getString(1)),
+					rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
+					rs.getString(5)))
+			.list();
+		MemberStatus status = statuses.stream()
+			.filter((s) -> !d.isBefore(s.validFrom()) && (s.validTo() == null || d.isBefore(s.validTo())))
+			.map(MemberFile.StatusPeriod::status)
+			.findFirst()
+			.orElse(null);
+		MemberFile.Placement current = placements.stream()
+			.filter((p) -> !d.isBefore(p.validFrom()) && (p.validTo() == null || d.isBefore(p.validTo())))
+			.findFirst()
+			.orElse(placements.isEmpty() ? null : placements.get(placements.size() - 1));
+		return new MemberFile(id, row.record(), row.ethnicity(), row.religion(), row.homeTownToday(), status,
+				current == null ? null : current.organizationId(), current == null ? null : current.organizationName(),
+				partyAge(row.record(), statuses, d), placements, statuses, row.version());
+	}
+
+	/**
+	 * Party age in whole years on the date, counted by the rule book (from the admission
+	 * decision once full, by default), only while the member is full; null otherwise.
+	 */
+	Integer partyAge(MemberRecord record, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
+		boolean full = statuses.stream()
+			.anyMatch((s) -> (s.status() == MemberStatus.FULL || s.status() == MemberStatus.EXEMPT)
+					&& !on.isBefore(s.validFrom()) && (s.validTo() == null || on.isBefore(s.validTo())));
+		if (!full) {
+			return null;
+		}
+		String countsFrom = this.rules.inForce("member.party-age.counts-from", on)
+			.map((r) -> r.value())
+			.orElse("ADMISSION_DECISION");
+		LocalDate start = "ADMISSION_CEREMONY".equals(countsFrom) ? record.admissionCeremonyDate()
+				: record.admissionDecisionDate();
+		return start == null ? null : Period.between(start, on).getYears();
+	}
+
+	/**
+	 * Whether the member was ever placed in an organisation while it was in the caller's
+	 * scope.
+	 */
+	public boolean visible(CurrentUser user, long memberId) {
+		return this.jdbc
+			.sql("""
+					SELECT EXISTS (
+					  SELECT 1 FROM membership ms
+					  JOIN organization_visible_ever(:roots, :global) v ON v.id = ms.organization_id
+					   AND v.valid_from < coalesce(ms.valid_to, 'infinity') AND coalesce(v.valid_to, 'infinity') > ms.valid_from
+					  WHERE ms.member_id = :id)
+					""")
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
+			.param("id", memberId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Registers a member placed in a cell from {@code placedOn}: probationary from the
+	 * admission decision, full from the full-membership date when given. One transaction,
+	 * audited.
+	 */
+	@Transactional
+	public long register(CurrentUser user, MemberRecord input, long organizationId, LocalDate placedOn) {
+		requireEditor(user);
+		if (placedOn == null) {
+			throw new InvalidInputException("placedOn", "error.required");
+		}
+		Organization org = this.tree.find(user, organizationId, placedOn)
+			.orElseThrow(() -> new InvalidInputException("organizationId", "error.member.organization.not-found"));
+		if (!org.type().isCell()) {
+			throw new InvalidInputException("organizationId", "error.member.organization.not-cell", org.name());
+		}
+		MemberRecord record = validate(input);
+		if (placedOn.isBefore(record.admissionDecisionDate())) {
+			throw new InvalidInputException("placedOn", "error.member.placed-before-admission");
+		}
+		long id = this.jdbc.sql("""
+				INSERT INTO member (full_name, birth_name, search_key, sex, date_of_birth, place_of_birth,
+				  place_of_birth_province, home_town, home_town_province, home_town_province_today, ethnicity_code,
+				  religion_code, citizen_id, phone, education, political_theory, admission_decision_date,
+				  admission_ceremony_date, full_membership_date, party_card_number, life_history_number)
+				VALUES (:fullName, :birthName, :searchKey, :sex, :dob, :pob, :pobProvince, :homeTown, :htProvince,
+				  :htToday, :ethnicity, :religion, :citizenId, :phone, :education, :theory, :decision, :ceremony,
+				  :full, :card, :lifeHistory)
+				RETURNING id
+				""").params(recordParams(record)).query(Long.class).single();
+		this.jdbc.sql("""
+				INSERT INTO membership (member_id, organization_id, valid_from, reason) VALUES (:m, :o, :from, :reason)
+				""")
+			.param("m", id)
+			.param("o", organizationId)
+			.param("from", placedOn)
+			.param("reason", "REGISTERED")
+			.update();
+		LocalDate fullOn = record.fullMembershipDate();
+		this.jdbc.sql("""
+				INSERT INTO member_status (member_id, status, valid_from, valid_to, reason)
+				VALUES (:m, 'PROBATIONARY', :from, :to, 'ADMITTED')
+				""").param("m", id).param("from", record.admissionDecisionDate()).param("to", fullOn).update();
+		if (fullOn != null) {
+			this.jdbc
+				.sql("""
+						INSERT INTO member_status (member_id, status, valid_from, reason) VALUES (:m, 'FULL', :from, 'RECOGNISED')
+						""")
+				.param("m", id)
+				.param("from", fullOn)
+				.update();
+		}
+		this.audit.record(user.username(), "REGISTER", "member", id, null, record);
+		return id;
+	}
+
+	/**
+	 * Corrects a member's record; refused with a conflict when someone else changed it
+	 * since {@code version}.
+	 */
+	@Transactional
+	public void correct(CurrentUser user, long id, MemberRecord input, int version) {
+		requireEditor(user);
+		MemberFile before = get(user, id);
+		MemberRecord record = validate(input);
+		Map<String, Object> params = recordParams(record);
+		params.put("id", id);
+		params.put("version", version);
+		int updated = this.jdbc.sql("""
+				UPDATE member SET full_name = :fullName, birth_name = :birthName, search_key = :searchKey, sex = :sex,
+				  date_of_birth = :dob, place_of_birth = :pob, place_of_birth_province = :pobProvince,
+				  home_town = :homeTown, home_town_province = :htProvince, home_town_province_today = :htToday,
+				  ethnicity_code = :ethnicity, religion_code = :religion, citizen_id = :citizenId, phone = :phone,
+				  education = :education, political_theory = :theory, admission_decision_date = :decision,
+				  admission_ceremony_date = :ceremony, full_membership_date = :full, party_card_number = :card,
+				  life_history_number = :lifeHistory, version = version + 1
+				WHERE id = :id AND version = :version
+				""").params(params).update();
+		if (updated != 1) {
+			throw new RuleViolationException("error.concurrent-edit");
+		}
+		this.audit.record(user.username(), "CORRECT", "member", id, before.record(), record);
+	}
+
+	/**
+	 * Checks a record against the rule book and the catalogues; returns it cleaned (NFC,
+	 * no invisible marks).
+	 */
+	MemberRecord validate(MemberRecord in) {
+		LocalDate today = this.today.date();
+		String fullName = required("fullName", VietnameseText.clean(in.fullName()));
+		if (fullName.length() > 120) {
+			throw new InvalidInputException("fullName", "error.too-long", 120);
+		}
+		if (!fullName.matches("[\\p{L} .'-]+")) {
+			throw new InvalidInputException("fullName", "error.member.name.letters");
+		}
+		if (in.sex() == null) {
+			throw new InvalidInputException("sex", "error.required");
+		}
+		LocalDate dob = required("dateOfBirth", in.dateOfBirth());
+		if (!dob.isBefore(today)) {
+			throw new InvalidInputException("dateOfBirth", "error.member.date-of-birth.future");
+		}
+		LocalDate decision = required("admissionDecisionDate", in.admissionDecisionDate());
+		if (decision.isAfter(today)) {
+			throw new InvalidInputException("admissionDecisionDate", "error.date.future");
+		}
+		this.rules.inForce("member.admission.min-age-months", decision).ifPresent((rule) -> {
+			int months = Integer.parseInt(rule.value());
+			if (dob.plusMonths(months).isAfter(decision)) {
+				throw new InvalidInputException("admissionDecisionDate", "error.member.admission.too-young",
+						months / 12, rule.sourceDocument());
+			}
+		});
+		LocalDate ceremony = in.admissionCeremonyDate();
+		if (ceremony != null && ceremony.isBefore(decision)) {
+			throw new InvalidInputException("admissionCeremonyDate", "error.member.ceremony.before-decision");
+		}
+		LocalDate full = in.fullMembershipDate();
+		if (full != null) {
+			LocalDate start = ceremony != null ? ceremony : decision;
+			int months = this.rules.integer("member.probation.months", start);
+			if (full.isBefore(start.plusMonths(months))) {
+				throw new InvalidInputException("fullMembershipDate", "error.member.full.too-early", months,
+						this.rules.require("member.probation.months", start).sourceDocument());
+			}
+			if (full.isAfter(today)) {
+				throw new InvalidInputException("fullMembershipDate", "error.date.future");
+			}
+		}
+		MemberNumbers numbers = new MemberNumbers(this.rules, today);
+		String ethnicity = blank(in.ethnicityCode());
+		if (ethnicity != null && !exists("ethnicity", ethnicity)) {
+			throw new InvalidInputException("ethnicityCode", "error.member.ethnicity.unknown", ethnicity);
+		}
+		String religion = blank(in.religionCode());
+		if (religion != null && !exists("religion", religion)) {
+			throw new InvalidInputException("religionCode", "error.member.religion.unknown", religion);
+		}
+		String phone = blank(in.phone());
+		if (phone != null && !phone.replace(" ", "").matches("\\+?[0-9]{8,15}")) {
+			throw new InvalidInputException("phone", "error.member.phone");
+		}
+		return new MemberRecord(fullName, VietnameseText.clean(blank(in.birthName())), in.sex(), dob,
+				VietnameseText.clean(blank(in.placeOfBirth())), VietnameseText.clean(blank(in.placeOfBirthProvince())),
+				VietnameseText.clean(blank(in.homeTown())), VietnameseText.clean(blank(in.homeTownProvince())),
+				ethnicity, religion, numbers.citizenId(in.citizenId()), phone == null ? null : phone.replace(" ", ""),
+				VietnameseText.clean(blank(in.education())), in.politicalTheory(), decision, ceremony, full,
+				numbers.partyCardNumber(in.partyCardNumber()), numbers.lifeHistoryNumber(in.lifeHistoryNumber()));
+	}
+
+	private Map<String, Object> recordParams(MemberRecord r) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("fullName", r.fullName());
+		p.put("birthName", r.birthName());
+		p.put("searchKey", VietnameseText.fold(r.fullName()));
+		p.put("sex", r.sex().name());
+		p.put("dob", r.dateOfBirth());
+		p.put("pob", r.placeOfBirth());
+		p.put("pobProvince", r.placeOfBirthProvince());
+		p.put("homeTown", r.homeTown());
+		p.put("htProvince", r.homeTownProvince());
+		p.put("htToday", provinceToday(r.homeTownProvince()));
+		p.put("ethnicity", r.ethnicityCode());
+		p.put("religion", r.religionCode());
+		p.put("citizenId", r.citizenId());
+		p.put("phone", r.phone());
+		p.put("education", r.education());
+		p.put("theory", r.politicalTheory() == null ? null : r.politicalTheory().name());
+		p.put("decision", r.admissionDecisionDate());
+		p.put("ceremony", r.admissionCeremonyDate());
+		p.put("full", r.fullMembershipDate());
+		p.put("card", r.partyCardNumber());
+		p.put("lifeHistory", r.lifeHistoryNumber());
+		return p;
+	}
+
+	/**
+	 * Today's name of a province given by its name before the 2025 merger (or already
+	 * today's name).
+	 */
+	String provinceToday(String province) {
+		if (province == null) {
+			return null;
+		}
+		return this.jdbc.sql("""
+				SELECT coalesce(s.name, p.name) FROM province p
+				LEFT JOIN province s ON s.code = p.successor_code AND s.valid_to IS NULL
+				WHERE lower(p.name) = lower(:name) OR lower(p.name) = lower('Tỉnh ' || :name)
+				   OR lower(p.name) = lower('Thành phố ' || :name)
+				ORDER BY p.valid_from LIMIT 1
+				""").param("name", province).query(String.class).optional().orElse(null);
+	}
+
+	private boolean exists(String table, String code) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE code = :code)")
+			.param("code", code)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public Map<Long, MemberCounts> countsOn(LocalDate date, Collection<Long> organizationIds) {
+		Map<Long, MemberCounts> result = new HashMap<>();
+		if (organizationIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql("""
+				SELECT ms.organization_id,
+				       count(*) FILTER (WHERE st.status = 'FULL'),
+				       count(*) FILTER (WHERE st.status = 'PROBATIONARY'),
+				       count(*) FILTER (WHERE st.status = 'EXEMPT')
+				FROM membership ms
+				JOIN member_status st ON st.member_id = ms.member_id AND st.valid_from <= :d
+				  AND (st.valid_to IS NULL OR st.valid_to > :d)
+				WHERE ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+				  AND ms.organization_id = ANY(:orgs)
+				GROUP BY ms.organization_id
+				""")
+			.param("d", date)
+			.param("orgs", organizationIds.toArray(Long[]::new))
+			.query((rs, n) -> result.put(rs.getLong(1), new MemberCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
+			.list();
+		return result;
+	}
+
+	/**
+	 * Members of merged organisations move to the successor on the merge date, in the
+	 * merge's transaction.
+	 */
+	@EventListener
+	@Transactional
+	public void on(OrganizationEvents.OrganizationsMerged event) {
+		for (Long predecessor : event.predecessorIds()) {
+			moveAll(predecessor, event.successorId(), event.date(), "MERGED", event.decisionRef());
+		}
+	}
+
+	/**
+	 * Members of a split organisation move to the part named for them, the others to the
+	 * default part.
+	 */
+	@EventListener
+	@Transactional
+	public void on(OrganizationEvents.OrganizationSplit event) {
+		List<Long> members = activeMemberIds(event.predecessorId(), event.date());
+		for (Long member : members) {
+			long target = event.memberToSuccessor().getOrDefault(member, event.defaultSuccessorId());
+			moveOne(member, event.predecessorId(), target, event.date(), "SPLIT", event.decisionRef());
+		}
+	}
+
+	/**
+	 * Moves every member placed in one organisation on the date to another, keeping the
+	 * earlier placement.
+	 */
+	@Transactional
+	public int moveAll(long fromOrg, long toOrg, LocalDate date, String reason, String decisionRef) {
+		List<Long> members = activeMemberIds(fromOrg, date);
+		for (Long member : members) {
+			moveOne(member, fromOrg, toOrg, date, reason, decisionRef);
+		}
+		return members.size();
+	}
+
+	private void moveOne(long member, long fromOrg, long toOrg, LocalDate date, String reason, String decisionRef) {
+		this.jdbc.sql("""
+				UPDATE membership SET valid_to = :d WHERE member_id = :m AND organization_id = :from
+				  AND valid_from < :d AND (valid_to IS NULL OR valid_to > :d)
+				""").param("d", date).param("m", member).param("from", fromOrg).update();
+		this.jdbc.sql("""
+				INSERT INTO membership (member_id, organization_id, valid_from, reason, decision_ref)
+				VALUES (:m, :to, :d, :reason, :ref)
+				""")
+			.param("m", member)
+			.param("to", toOrg)
+			.param("d", date)
+			.param("reason", reason)
+			.param("ref", decisionRef)
+			.update();
+	}
+
+	private List<Long> activeMemberIds(long org, LocalDate date) {
+		return this.jdbc.sql("SELECT member_id FROM membership WHERE organization_id = :o AND " + ACTIVE_ON)
+			.param("o", org)
+			.param("d", date)
+			.query(Long.class)
+			.list();
+	}
+
+	private static MemberListItem mapItem(ResultSet rs, int n) throws SQLException {
+		return new MemberListItem(rs.getLong("id"), rs.getString("full_name"), Sex.valueOf(rs.getString("sex")),
+				rs.getObject("date_of_birth", LocalDate.class), rs.getLong("organization_id"),
+				rs.getString("organization_name"), MemberStatus.valueOf(rs.getString("status")),
+				rs.getString("party_card_number"));
+	}
+
+	private static MemberRecord mapRecord(ResultSet rs) throws SQLException {
+		String theory = rs.getString("political_theory");
+		return new MemberRecord(rs.getString("full_name"), rs.getString("birth_name"), Sex.valueOf(rs.getString("sex")),
+				rs.getObject("date_of_birth", LocalDate.class), rs.getString("place_of_birth"),
+				rs.getString("place_of_birth_province"), rs.getString("home_town"), rs.getString("home_town_province"),
+				rs.getString("ethnicity_code"), rs.getString("religion_code"), rs.getString("citizen_id"),
+				rs.getString("phone"), rs.getString("education"),
+				theory == null ? null : PoliticalTheory.valueOf(theory),
+				rs.getObject("admission_decision_date", LocalDate.class),
+				rs.getObject("admission_ceremony_date", LocalDate.class),
+				rs.getObject("full_membership_date", LocalDate.class), rs.getString("party_card_number"),
+				rs.getString("life_history_number"));
+	}
+
+	private static void requireEditor(CurrentUser user) {
+		if (!user.editsRegister()) {
+			throw new org.springframework.security.access.AccessDeniedException("register edits");
+		}
+	}
+
+	private static <T> T required(String field, T value) {
+		if (value == null || (value instanceof String s && s.isBlank())) {
+			throw new InvalidInputException(field, "error.required");
+		}
+		return value;
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,13 @@
+package vn.capuy.membership;
+
+/**
+ * Sex as the member's life history records it.
+ */
+public enum Sex {
+
+	/** Male. */
+	NAM,
+	/** Female. */
+	NU
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The sample committee of the seed story (invented people in the real setting) and the
+ * start-up work: catalogues, the sample on first start, the first administrator.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership" })
+package vn.capuy.sample;

@@ -19,6 +19,10 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		return this.roles.contains(role);
 	}
 
+	public boolean isAdministrator() {
+		return has(Role.ADMINISTRATOR);
+	}
+
 	public boolean editsRegister() {
 		return this.roles.stream().anyMatch(Role::editsRegister);
 	}

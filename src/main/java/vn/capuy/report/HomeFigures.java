@@ -1,0 +1,63 @@
+package vn.capuy.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import vn.capuy.identity.CurrentUser;
+import vn.capuy.organization.MemberCounts;
+import vn.capuy.organization.OrganizationTree;
+import vn.capuy.organization.OrganizationType;
+import vn.capuy.organization.TreeNode;
+
+/**
+ * The figures of the home page for the caller's scope on a date: organisations by type,
+ * members by status, and the alerts (rules broken today; later modules add reports due,
+ * meetings not held, deadlines near).
+ */
+@Service
+public class HomeFigures {
+
+	private final OrganizationTree tree;
+
+	HomeFigures(OrganizationTree tree) {
+		this.tree = tree;
+	}
+
+	/** An alert: what is wrong, where, with the rule's source. */
+	public record Alert(long organizationId, String organizationName, TreeNode.RuleFlag flag) {
+	}
+
+	/** The figures of one scope on one date. */
+	public record Figures(LocalDate date, Map<OrganizationType, Integer> organizationsByType, int organizations,
+			MemberCounts members, List<Alert> alerts) {
+	}
+
+	public Figures on(CurrentUser user, LocalDate date) {
+		List<TreeNode> roots = this.tree.tree(user, date);
+		Map<OrganizationType, Integer> byType = new EnumMap<>(OrganizationType.class);
+		List<Alert> alerts = new ArrayList<>();
+		MemberCounts members = MemberCounts.ZERO;
+		for (TreeNode root : roots) {
+			walk(root, byType, alerts);
+			members = members.plus(root.getSubtree());
+		}
+		int organizations = byType.values().stream().mapToInt(Integer::intValue).sum();
+		return new Figures(date, byType, organizations, members, alerts);
+	}
+
+	private void walk(TreeNode node, Map<OrganizationType, Integer> byType, List<Alert> alerts) {
+		byType.merge(node.getOrganization().type(), 1, Integer::sum);
+		for (TreeNode.RuleFlag flag : node.getFlags()) {
+			alerts.add(new Alert(node.getOrganization().id(), node.getOrganization().name(), flag));
+		}
+		for (TreeNode child : node.getChildren()) {
+			walk(child, byType, alerts);
+		}
+	}
+
+}

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,8 +16,8 @@ import vn.capuy.system.NotFoundException;
 import vn.capuy.system.RuleViolationException;
 
 /**
- * The one place code asks for a rule: the version in force on a date, with its source. Administrators amend rules
- * by closing the version in force and adding the next.
+ * The one place code asks for a rule: the version in force on a date, with its source.
+ * Administrators amend rules by closing the version in force and adding the next.
  */
 @Service
 public class RuleBook {
@@ -42,7 +41,10 @@ public class RuleBook {
 		return versions(key).stream().filter((r) -> r.inForceOn(on)).findFirst();
 	}
 
-	/** The rule in force on the date; a missing rule is a configuration fault named in the message. */
+	/**
+	 * The rule in force on the date; a missing rule is a configuration fault named in the
+	 * message.
+	 */
 	public Rule require(String key, LocalDate on) {
 		return inForce(key, on).orElseThrow(() -> new RuleViolationException("error.rule.missing", key, on));
 	}
@@ -61,9 +63,12 @@ public class RuleBook {
 
 	/** Every version of one rule, oldest first. */
 	public List<Rule> versions(String key) {
-		// not cached: several nodes share one database, and an amendment must be seen at once by all
-		return this.jdbc.sql(SELECT + " WHERE rule_key = :key ORDER BY valid_from").param("key", key)
-			.query(RuleBook::map).list();
+		// not cached: several nodes share one database, and an amendment must be seen at
+		// once by all
+		return this.jdbc.sql(SELECT + " WHERE rule_key = :key ORDER BY valid_from")
+			.param("key", key)
+			.query(RuleBook::map)
+			.list();
 	}
 
 	/** All rules, each key's versions together, newest version first. */
@@ -72,13 +77,17 @@ public class RuleBook {
 	}
 
 	public Rule get(long id) {
-		return this.jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(RuleBook::map).optional()
+		return this.jdbc.sql(SELECT + " WHERE id = :id")
+			.param("id", id)
+			.query(RuleBook::map)
+			.optional()
 			.orElseThrow(() -> new NotFoundException("rule " + id));
 	}
 
 	/**
-	 * Amends a rule: the version in force on {@code validFrom} closes the day before it, and the new value applies
-	 * from that date. One transaction; the value is checked against its type first.
+	 * Amends a rule: the version in force on {@code validFrom} closes the day before it,
+	 * and the new value applies from that date. One transaction; the value is checked
+	 * against its type first.
 	 */
 	@Transactional
 	public Rule amend(String key, String value, LocalDate validFrom, String sourceDocument, String confidence,
@@ -96,20 +105,30 @@ public class RuleBook {
 		if (versions.isEmpty()) {
 			throw new NotFoundException("rule " + key);
 		}
-		Rule current = versions.stream().filter((r) -> r.inForceOn(validFrom)).findFirst()
+		Rule current = versions.stream()
+			.filter((r) -> r.inForceOn(validFrom))
+			.findFirst()
 			.orElse(versions.get(versions.size() - 1));
 		checkValue(current.valueType(), value);
 		if (!validFrom.isAfter(current.validFrom())) {
 			throw new InvalidInputException("validFrom", "error.rule.valid-from.after", current.validFrom());
 		}
-		LocalDate nextStart = versions.stream().map(Rule::validFrom).filter((d) -> d.isAfter(validFrom)).findFirst()
+		LocalDate nextStart = versions.stream()
+			.map(Rule::validFrom)
+			.filter((d) -> d.isAfter(validFrom))
+			.findFirst()
 			.orElse(null);
 		int closed = this.jdbc.sql("""
 				UPDATE rule SET valid_to = :to, closed_reason = :reason, updated_by = :actor, updated_at = now(),
 				  version = version + 1
 				WHERE id = :id AND version = :version
-				""").param("to", validFrom).param("reason", "amended").param("actor", actor)
-			.param("id", current.id()).param("version", current.version()).update();
+				""")
+			.param("to", validFrom)
+			.param("reason", "amended")
+			.param("actor", actor)
+			.param("id", current.id())
+			.param("version", current.version())
+			.update();
 		if (closed != 1) {
 			throw new RuleViolationException("error.concurrent-edit");
 		}
@@ -117,9 +136,18 @@ public class RuleBook {
 				INSERT INTO rule (rule_key, value, value_type, valid_from, valid_to, source_document, confidence, note,
 				  updated_by)
 				VALUES (:key, :value, :type, :from, :to, :source, :confidence, :note, :actor) RETURNING id
-				""").param("key", key).param("value", value.strip()).param("type", current.valueType().name())
-			.param("from", validFrom).param("to", nextStart).param("source", sourceDocument.strip())
-			.param("confidence", confidence).param("note", note).param("actor", actor).query(Long.class).single();
+				""")
+			.param("key", key)
+			.param("value", value.strip())
+			.param("type", current.valueType().name())
+			.param("from", validFrom)
+			.param("to", nextStart)
+			.param("source", sourceDocument.strip())
+			.param("confidence", confidence)
+			.param("note", note)
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
 		Rule created = get(id);
 		this.audit.record(actor, "AMEND", "rule", key, current, created);
 		return created;
@@ -143,7 +171,8 @@ public class RuleBook {
 				}
 			}
 		}
-		catch (IllegalArgumentException | PatternSyntaxException ex) {
+		catch (IllegalArgumentException ex) {
+			// also PatternSyntaxException, a subclass
 			throw new InvalidInputException("value", "error.rule.value." + type.name().toLowerCase(), value);
 		}
 	}
@@ -151,8 +180,8 @@ public class RuleBook {
 	private static Rule map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Rule(rs.getLong("id"), rs.getString("rule_key"), rs.getString("value"),
 				Rule.ValueType.valueOf(rs.getString("value_type")), rs.getObject("valid_from", LocalDate.class),
-				rs.getObject("valid_to", LocalDate.class), rs.getString("source_document"),
-				rs.getString("confidence"), rs.getString("note"), rs.getInt("version"));
+				rs.getObject("valid_to", LocalDate.class), rs.getString("source_document"), rs.getString("confidence"),
+				rs.getString("note"), rs.getInt("version"));
 	}
 
 }

@@ -89,6 +89,11 @@ public class Users implements UserDetailsService {
 		return new CapuyUserDetails(user, row.passwordHash(), row.enabled(), locked);
 	}
 
+	/** The user as a caller of the services: roles and scope in force today. */
+	public CurrentUser currentUser(String username) {
+		return ((CapuyUserDetails) loadUserByUsername(username)).currentUser();
+	}
+
 	public List<Grant> grants(long userId) {
 		return this.jdbc.sql("""
 				SELECT role, organization_id, valid_from, valid_to FROM user_grant WHERE user_id = :id ORDER BY id

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * message. No stack trace ever reaches a user.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
@@ -109,6 +113,12 @@ class ErrorHandling {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+			// a request the framework could not serve (wrong media type, missing part,
+			// ...): the client's side
+			return answer(request, HttpStatus.valueOf(response.getStatusCode().value()),
+					msg("error.title.bad-input", "Bad input"), msg("error.request", "Bad request"), null);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, msg("error.title.unexpected", "Error"),
 				msg("error.unexpected", "Unexpected error"), null);
@@ -126,8 +136,8 @@ class ErrorHandling {
 		ModelAndView mav = new ModelAndView("error");
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
-		mav.addObject("title", title);
-		mav.addObject("detail", detail);
+		mav.addObject("errorTitle", title);
+		mav.addObject("errorDetail", detail);
 		return mav;
 	}
 

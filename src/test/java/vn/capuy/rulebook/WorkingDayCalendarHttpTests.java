@@ -1,11 +1,11 @@
 package vn.capuy.rulebook;
 
+import vn.capuy.FullTest;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,8 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The calendar's JSON API: deadlines, the days off of a year, bad input as 400, and no
  * answer without login.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@FullTest
 class WorkingDayCalendarHttpTests {
 
 	@Autowired

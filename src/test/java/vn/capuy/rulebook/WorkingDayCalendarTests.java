@@ -1,5 +1,7 @@
 package vn.capuy.rulebook;
 
+import vn.capuy.FullTest;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.capuy.system.InvalidInputException;
@@ -27,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * 2025 and 2026 schedules, a year computed from the statute, deadlines across Tết, and
  * announcements by an administrator.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@FullTest
 class WorkingDayCalendarTests {
 
 	@Autowired

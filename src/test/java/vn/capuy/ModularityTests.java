@@ -30,8 +30,7 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
 			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }

@@ -20,7 +20,7 @@ class VietnameseTextTests {
 
 	@Test
 	void decomposedInputIsStoredAsNfc() {
-		String nfd = "Thu\u0309y"; // "Thuỷ" typed with a combining hook above
+		String nfd = "Thuy\u0309"; // "Thuỷ" typed with a combining hook above the y
 		assertThat(VietnameseText.clean(nfd)).isEqualTo("Thuỷ").hasSize(4);
 	}
 

@@ -168,6 +168,23 @@ class SampleCommitteeTests {
 	}
 
 	@Test
+	void theRegisterHoldsTransfersExemptionsRemovalsAndDeaths() {
+		assertThat(this.jdbc.sql("SELECT count(*) FROM membership WHERE reason = 'TRANSFERRED'")
+			.query(Long.class)
+			.single()).isBetween(10L, 100L);
+		for (String status : List.of("EXEMPT", "DECEASED", "REMOVED")) {
+			assertThat(this.jdbc.sql("SELECT count(*) FROM member_status WHERE status = :s AND valid_to IS NULL")
+				.param("s", status)
+				.query(Long.class)
+				.single()).as(status).isBetween(3L, 150L);
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM member WHERE party_card_number !~ '^\\d{8}$'
+				  OR life_history_number !~ '^\\d{6}(QB|QT)$' OR citizen_id !~ '^04[45]\\d{9}$'
+				""").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void threeCellsBreakTheSizeRulesOnPurpose() {
 		List<TreeNode> roots = this.tree.tree(SYSTEM, LocalDate.of(2024, 12, 31));
 		List<String> flagged = new ArrayList<>();

@@ -265,6 +265,113 @@ public class Members implements MemberCountsProvider {
 	}
 
 	/**
+	 * Transfers a member, in the Party on the date, from the cell they are placed in to
+	 * another cell in the caller's scope (chuyển sinh hoạt đảng within the register).
+	 */
+	@Transactional
+	public void transfer(CurrentUser user, long memberId, long toOrganizationId, LocalDate date, String decisionRef) {
+		requireEditor(user);
+		required("date", date);
+		Organization to = this.tree.find(user, toOrganizationId, date)
+			.orElseThrow(() -> new InvalidInputException("organizationId", "error.member.organization.not-found"));
+		if (!to.type().isCell()) {
+			throw new InvalidInputException("organizationId", "error.member.organization.not-cell", to.name());
+		}
+		Long from = this.jdbc.sql("SELECT organization_id FROM membership WHERE member_id = :m AND " + ACTIVE_ON)
+			.param("m", memberId)
+			.param("d", date)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new RuleViolationException("error.member.not-placed", date));
+		if (this.tree.find(user, from, date).isEmpty()) {
+			throw new NotFoundException("member " + memberId);
+		}
+		if (from == toOrganizationId) {
+			throw new InvalidInputException("organizationId", "error.member.transfer.same");
+		}
+		MemberStatus status = statusOn(memberId, date);
+		if (status == null || !status.inParty()) {
+			throw new RuleViolationException("error.member.not-in-party", date);
+		}
+		if (laterRow("membership", memberId, date)) {
+			throw new RuleViolationException("error.member.later-change", date);
+		}
+		moveOne(memberId, from, toOrganizationId, date, "TRANSFERRED", decisionRef);
+		this.audit.record(user.username(), "TRANSFER", "member", memberId, from, toOrganizationId);
+	}
+
+	/**
+	 * Changes the status of a member in the Party from the date: exempt from activities,
+	 * back to full, or an end of membership (removal, expulsion, resignation, death). The
+	 * placement is kept, so the cell's register still lists the member with the new
+	 * status.
+	 */
+	@Transactional
+	public void changeStatus(CurrentUser user, long memberId, MemberStatus status, LocalDate date, String reason,
+			String decisionRef) {
+		requireEditor(user);
+		required("status", status);
+		required("date", date);
+		if (!visible(user, memberId)) {
+			throw new NotFoundException("member " + memberId);
+		}
+		if (date.isAfter(this.today.date())) {
+			throw new InvalidInputException("date", "error.date.future");
+		}
+		MemberStatus current = statusOn(memberId, date);
+		if (current == null || !current.inParty()) {
+			throw new RuleViolationException("error.member.not-in-party", date);
+		}
+		if (status == current || status == MemberStatus.PROBATIONARY) {
+			throw new InvalidInputException("status", "error.member.status.transition", current, status);
+		}
+		if ((status == MemberStatus.EXEMPT || status == MemberStatus.FULL) && current == MemberStatus.PROBATIONARY) {
+			throw new InvalidInputException("status", "error.member.status.transition", current, status);
+		}
+		if (laterRow("member_status", memberId, date)) {
+			throw new RuleViolationException("error.member.later-change", date);
+		}
+		this.jdbc.sql("UPDATE member_status SET valid_to = :d WHERE member_id = :m AND valid_to IS NULL")
+			.param("d", date)
+			.param("m", memberId)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO member_status (member_id, status, valid_from, reason, decision_ref)
+				VALUES (:m, :status, :d, :reason, :ref)
+				""")
+			.param("m", memberId)
+			.param("status", status.name())
+			.param("d", date)
+			.param("reason", VietnameseText.clean(blank(reason)))
+			.param("ref", decisionRef)
+			.update();
+		this.audit.record(user.username(), "CHANGE_STATUS", "member", memberId, current, status);
+	}
+
+	private MemberStatus statusOn(long memberId, LocalDate date) {
+		return this.jdbc.sql("SELECT status FROM member_status WHERE member_id = :m AND " + ACTIVE_ON)
+			.param("m", memberId)
+			.param("d", date)
+			.query(String.class)
+			.optional()
+			.map(MemberStatus::valueOf)
+			.orElse(null);
+	}
+
+	/**
+	 * Whether a dated row of the member starts on or after the date (history is
+	 * append-only).
+	 */
+	private boolean laterRow(String table, long memberId, LocalDate date) {
+		// the table is one of two fixed literals chosen by the callers, never user input
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE member_id = :m AND valid_from >= :d)")
+			.param("m", memberId)
+			.param("d", date)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Corrects a member's record; refused with a conflict when someone else changed it
 	 * since {@code version}.
 	 */

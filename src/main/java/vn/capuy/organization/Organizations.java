@@ -313,11 +313,13 @@ public class Organizations {
 
 	/**
 	 * Closes the open dated row of a table at the date; a later change already recorded
-	 * is refused.
+	 * is refused. A row opened on the same date (an earlier step of the same day's
+	 * restructuring, such as the merger of 1 July 2025 moving a committee to the new
+	 * province and then merging it) is replaced rather than closed to an empty period.
 	 */
 	private void closeRow(String table, long id, LocalDate date) {
 		boolean later = this.jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE organization_id = :id AND valid_from >= :d)")
+			.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE organization_id = :id AND valid_from > :d)")
 			.param("id", id)
 			.param("d", date)
 			.query(Boolean.class)
@@ -325,6 +327,10 @@ public class Organizations {
 		if (later) {
 			throw new RuleViolationException("error.organization.later-change", date);
 		}
+		this.jdbc.sql("DELETE FROM " + table + " WHERE organization_id = :id AND valid_from = :d")
+			.param("id", id)
+			.param("d", date)
+			.update();
 		this.jdbc.sql("UPDATE " + table + " SET valid_to = :d WHERE organization_id = :id AND valid_to IS NULL")
 			.param("d", date)
 			.param("id", id)

@@ -87,6 +87,11 @@ public class Members implements MemberCountsProvider {
 			where.append(" AND st.status = :status");
 			params.put("status", query.status().name());
 		}
+		else {
+			// by default the list shows members in the Party; ended ones are found by
+			// their status
+			where.append(" AND st.status IN ('PROBATIONARY', 'FULL', 'EXEMPT')");
+		}
 		String[] words = VietnameseText.fold(query.q()).split("[^\\p{L}\\p{N}]+");
 		int w = 0;
 		for (String word : words) {

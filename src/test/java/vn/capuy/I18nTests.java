@@ -57,7 +57,7 @@ class I18nTests {
 		Set<String> vi = keys("messages_vi.properties");
 		List<String> missing = new ArrayList<>();
 		Pattern key = Pattern.compile(
-				"\"((?:error|organization|member|rules|setup|calendar|field|status|type)\\.[a-z][a-zA-Z0-9_.-]*[a-z])\"");
+				"\"((?:error|organization|member|rules|setup|calendar|field|status|type|document|directive|review|committee|massorg|meeting|admission|transfer|grading|inspection|discipline|fee|report)\\.[a-z][a-zA-Z0-9_.-]*[a-z])\"");
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
 				Matcher m = key.matcher(Files.readString(file));
@@ -105,12 +105,34 @@ class I18nTests {
 		}
 	}
 
+	/**
+	 * The keys of one language across every bundle: {@code messages_xx} and
+	 * {@code i18n/*_xx}.
+	 */
 	private static Set<String> keys(String bundle) throws IOException {
-		Properties properties = new Properties();
-		try (InputStream in = Files.newInputStream(Path.of("src/main/resources", bundle))) {
-			properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		String suffix = bundle.substring(bundle.indexOf('_'));
+		List<Path> files = new ArrayList<>(List.of(Path.of("src/main/resources", bundle)));
+		Path modules = Path.of("src/main/resources/i18n");
+		if (Files.isDirectory(modules)) {
+			try (Stream<Path> list = Files.list(modules)) {
+				list.filter((f) -> f.getFileName().toString().endsWith(suffix)).forEach(files::add);
+			}
 		}
-		return properties.stringPropertyNames();
+		Set<String> keys = new TreeSet<>();
+		List<String> duplicates = new ArrayList<>();
+		for (Path file : files) {
+			Properties properties = new Properties();
+			try (InputStream in = Files.newInputStream(file)) {
+				properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			for (String key : properties.stringPropertyNames()) {
+				if (!keys.add(key)) {
+					duplicates.add(file.getFileName() + ": " + key);
+				}
+			}
+		}
+		assertThat(duplicates).as("keys defined in two bundles").isEmpty();
+		return keys;
 	}
 
 }

@@ -27,6 +27,11 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		return this.roles.stream().anyMatch(Role::editsRegister);
 	}
 
+	/** The scope as the modules' SQL takes it. */
+	public vn.capuy.system.ScopeRef scope() {
+		return new vn.capuy.system.ScopeRef(scopeRootArray(), this.global);
+	}
+
 	public Long[] scopeRootArray() {
 		return this.scopeRoots.toArray(Long[]::new);
 	}

@@ -13,6 +13,8 @@ import vn.capuy.organization.MemberCounts;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.organization.OrganizationType;
 import vn.capuy.organization.TreeNode;
+import vn.capuy.system.AlertSource;
+import vn.capuy.system.HomeAlert;
 
 /**
  * The figures of the home page for the caller's scope on a date: organisations by type,
@@ -24,8 +26,11 @@ public class HomeFigures {
 
 	private final OrganizationTree tree;
 
-	HomeFigures(OrganizationTree tree) {
+	private final List<AlertSource> sources;
+
+	HomeFigures(OrganizationTree tree, List<AlertSource> sources) {
 		this.tree = tree;
+		this.sources = sources;
 	}
 
 	/** An alert: what is wrong, where, with the rule's source. */
@@ -34,7 +39,7 @@ public class HomeFigures {
 
 	/** The figures of one scope on one date. */
 	public record Figures(LocalDate date, Map<OrganizationType, Integer> organizationsByType, int organizations,
-			MemberCounts members, List<Alert> alerts) {
+			MemberCounts members, List<Alert> alerts, List<HomeAlert> moduleAlerts) {
 	}
 
 	public Figures on(CurrentUser user, LocalDate date) {
@@ -47,7 +52,13 @@ public class HomeFigures {
 			members = members.plus(root.getSubtree());
 		}
 		int organizations = byType.values().stream().mapToInt(Integer::intValue).sum();
-		return new Figures(date, byType, organizations, members, alerts);
+		List<HomeAlert> moduleAlerts = new ArrayList<>();
+		for (AlertSource source : this.sources) {
+			moduleAlerts.addAll(source.alerts(user.scope(), date));
+		}
+		moduleAlerts.sort(java.util.Comparator.comparing(HomeAlert::severity)
+			.thenComparing(HomeAlert::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+		return new Figures(date, byType, organizations, members, alerts, moduleAlerts);
 	}
 
 	private void walk(TreeNode node, Map<OrganizationType, Integer> byType, List<Alert> alerts) {

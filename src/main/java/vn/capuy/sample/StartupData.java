@@ -14,11 +14,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.identity.Role;
 import vn.capuy.identity.Users;
 import vn.capuy.membership.ReferenceData;
+import vn.capuy.system.SampleExtension;
 
 /**
  * Start-up work after the application is ready: the catalogues, then the sample committee
@@ -45,7 +47,16 @@ class StartupData implements HealthIndicator {
 
 	private final AtomicInteger percent = new AtomicInteger();
 
-	StartupData(ReferenceData referenceData, SampleCommittee sample, Users users, JdbcClient jdbc, Environment env) {
+	private final List<SampleExtension> extensions;
+
+	private final TransactionTemplate transactions;
+
+	StartupData(ReferenceData referenceData, SampleCommittee sample, Users users, JdbcClient jdbc, Environment env,
+			List<SampleExtension> extensions, TransactionTemplate transactions) {
+		this.extensions = extensions.stream()
+			.sorted(java.util.Comparator.comparingInt(SampleExtension::order))
+			.toList();
+		this.transactions = transactions;
 		this.referenceData = referenceData;
 		this.sample = sample;
 		this.users = users;
@@ -75,6 +86,11 @@ class StartupData implements HealthIndicator {
 					this.percent.set(p);
 					log.info("Sample committee: {}%", p);
 				});
+				for (SampleExtension extension : this.extensions) {
+					long t = System.nanoTime();
+					this.transactions.executeWithoutResult((status) -> extension.load());
+					log.info("Sample {} loaded in {} ms", extension.name(), (System.nanoTime() - t) / 1_000_000);
+				}
 				log.info("Sample committee loaded in {} ms; sample accounts use the password 'demo' (see README)",
 						(System.nanoTime() - start) / 1_000_000);
 			}

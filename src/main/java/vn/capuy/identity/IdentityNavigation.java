@@ -12,7 +12,7 @@ import vn.capuy.system.NavigationEntry;
 class IdentityNavigation {
 
 	@Bean
-	NavigationEntry usersNavigation() {
+	NavigationEntry usersNavigationEntry() {
 		return new NavigationEntry(950, "nav.users", "/admin/users", true);
 	}
 

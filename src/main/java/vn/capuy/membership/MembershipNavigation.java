@@ -12,7 +12,7 @@ import vn.capuy.system.NavigationEntry;
 class MembershipNavigation {
 
 	@Bean
-	NavigationEntry memberNavigation() {
+	NavigationEntry memberNavigationEntry() {
 		return new NavigationEntry(20, "nav.members", "/members", false);
 	}
 

@@ -12,7 +12,7 @@ import vn.capuy.system.NavigationEntry;
 class OrganizationNavigation {
 
 	@Bean
-	NavigationEntry organizationNavigation() {
+	NavigationEntry organizationNavigationEntry() {
 		return new NavigationEntry(10, "nav.organizations", "/organizations", false);
 	}
 

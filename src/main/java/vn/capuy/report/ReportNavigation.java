@@ -12,7 +12,7 @@ import vn.capuy.system.NavigationEntry;
 class ReportNavigation {
 
 	@Bean
-	NavigationEntry homeNavigation() {
+	NavigationEntry homeNavigationEntry() {
 		return new NavigationEntry(0, "nav.home", "/", false);
 	}
 

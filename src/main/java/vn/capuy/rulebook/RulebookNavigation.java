@@ -13,12 +13,12 @@ import vn.capuy.system.NavigationEntry;
 class RulebookNavigation {
 
 	@Bean
-	NavigationEntry rulesNavigation() {
+	NavigationEntry rulesNavigationEntry() {
 		return new NavigationEntry(900, "nav.rules", "/rules", false);
 	}
 
 	@Bean
-	NavigationEntry calendarNavigation() {
+	NavigationEntry calendarNavigationEntry() {
 		return new NavigationEntry(910, "nav.calendar", "/calendar", false);
 	}
 

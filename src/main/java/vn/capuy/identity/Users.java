@@ -35,7 +35,11 @@ public class Users implements UserDetailsService {
 
 	private final AuditLog audit;
 
-	Users(JdbcClient jdbc, PasswordEncoder passwords, SecurityProperties properties, Today today, AuditLog audit) {
+	private final List<PositionGrants> positionGrants;
+
+	Users(JdbcClient jdbc, PasswordEncoder passwords, SecurityProperties properties, Today today, AuditLog audit,
+			List<PositionGrants> positionGrants) {
+		this.positionGrants = positionGrants;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.properties = properties;
@@ -55,22 +59,28 @@ public class Users implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		record Row(long id, String username, String passwordHash, String displayName, String clearance, boolean enabled,
-				Instant lockedUntil) {
+				Instant lockedUntil, Long memberId) {
 		}
 		Row row = this.jdbc.sql("""
-				SELECT id, username, password_hash, display_name, clearance, enabled, locked_until
+				SELECT id, username, password_hash, display_name, clearance, enabled, locked_until, member_id
 				FROM app_user WHERE username = :username
 				""")
 			.param("username", username)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getBoolean(6),
-					Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant).orElse(null)))
+					Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant).orElse(null),
+					(Long) rs.getObject(8)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 		LocalDate on = this.today.date();
-		List<Grant> grants = grants(row.id()).stream()
+		List<Grant> grants = new java.util.ArrayList<>(grants(row.id()).stream()
 			.filter((g) -> !on.isBefore(g.validFrom()) && (g.validTo() == null || on.isBefore(g.validTo())))
-			.toList();
+			.toList());
+		if (row.memberId() != null) {
+			for (PositionGrants source : this.positionGrants) {
+				grants.addAll(source.grantsFor(row.memberId(), on));
+			}
+		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Set<Long> roots = new HashSet<>();
 		boolean global = false;

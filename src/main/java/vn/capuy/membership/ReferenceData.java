@@ -25,6 +25,11 @@ public class ReferenceData {
 		this.jdbc = jdbc;
 	}
 
+	/** The catalogues of another database (the data generator's target). */
+	public static ReferenceData of(javax.sql.DataSource dataSource) {
+		return new ReferenceData(JdbcClient.create(dataSource));
+	}
+
 	/**
 	 * Loads each empty catalogue; a catalogue already filled (and perhaps edited) is left
 	 * alone.

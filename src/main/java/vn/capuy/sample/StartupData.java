@@ -74,7 +74,9 @@ class StartupData implements HealthIndicator {
 	void run() {
 		try {
 			this.referenceData.seed();
-			boolean sampleEnabled = this.env.getProperty("capuy.sample.enabled", Boolean.class, true);
+			// the data generator fills the database itself: no sample on top of it
+			boolean sampleEnabled = this.env.getProperty("capuy.sample.enabled", Boolean.class, true)
+					&& !this.env.containsProperty("capuy.generate");
 			boolean empty = this.jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM organization)")
 				.query(Boolean.class)
 				.single();

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The data generator as a command of the jar:
  * {@code java -jar target/capuy.jar --capuy.generate=province --capuy.generate.seed=42
- * --spring.main.web-application-type=none}. It says how much disk it needs before it
- * starts, draws a progress bar in the terminal, and exits when done.
+ * --server.port=0}. It says how much disk it needs before it starts, draws a progress bar
+ * in the terminal, and exits when done.
  */
 @Component
 @ConditionalOnProperty("capuy.generate")

@@ -113,6 +113,16 @@ class DirectiveScope {
 			.toList();
 	}
 
+	/** The committees above grassroots the caller sees on the date (owners of plans). */
+	List<Organization> committees(CurrentUser user, LocalDate date) {
+		return this.tree.list(user, date)
+			.stream()
+			.filter((o) -> o.type() == vn.capuy.organization.OrganizationType.DANG_BO_CAP_TREN_CO_SO
+					|| o.type() == vn.capuy.organization.OrganizationType.DANG_BO_CO_SO)
+			.sorted((a, b) -> vn.capuy.system.VietnameseText.collator().compare(a.name(), b.name()))
+			.toList();
+	}
+
 	/** An organisation's name on a date, or its latest name. */
 	String name(long organizationId, LocalDate date) {
 		return this.tree.find(CurrentUser.system(), organizationId, date)

@@ -120,11 +120,11 @@ public class Directives {
 	@Transactional
 	public long record(CurrentUser user, NewDirective input) {
 		this.scope.requireCommittee(user, input.ownerId());
-		String symbol = text("symbol", input.symbol(), true, 60);
-		String title = text("title", input.title(), true, MAX_TEXT);
-		String issuer = text("issuer", input.issuer(), true, 200);
-		required("issuedOn", input.issuedOn());
-		required("kind", input.kind());
+		String symbol = text("directiveSymbol", input.symbol(), true, 60);
+		String title = text("directiveTitle", input.title(), true, MAX_TEXT);
+		String issuer = text("directiveIssuer", input.issuer(), true, 200);
+		required("directiveIssuedOn", input.issuedOn());
+		required("directiveKind", input.kind());
 		long id = this.jdbc
 			.sql("""
 					INSERT INTO directive (owner_id, kind, symbol, title, issuer, issued_on, document_id, summary, created_by)
@@ -137,7 +137,7 @@ public class Directives {
 			.param("issuer", issuer)
 			.param("issued", input.issuedOn())
 			.param("document", input.documentId())
-			.param("summary", text("summary", input.summary(), false, 20000))
+			.param("summary", text("directiveSummary", input.summary(), false, 20000))
 			.param("actor", user.username())
 			.query(Long.class)
 			.single();
@@ -228,8 +228,8 @@ public class Directives {
 				""")
 			.param("directive", directiveId)
 			.param("owner", directive.ownerId())
-			.param("symbol", text("symbol", input.symbol(), true, 60))
-			.param("title", text("title", input.title(), true, MAX_TEXT))
+			.param("symbol", text("directiveSymbol", input.symbol(), true, 60))
+			.param("title", text("directiveTitle", input.title(), true, MAX_TEXT))
 			.param("issued", input.issuedOn() != null ? input.issuedOn() : input.startsOn())
 			.param("starts", input.startsOn())
 			.param("ends", input.endsOn())
@@ -326,7 +326,7 @@ public class Directives {
 				""")
 			.param("plan", planId)
 			.param("position", position)
-			.param("title", text("title", input.title(), true, MAX_TEXT))
+			.param("title", text("directiveTitle", input.title(), true, MAX_TEXT))
 			.param("responsible", text("responsible", input.responsible(), false, 500))
 			.param("deadline", input.deadline())
 			.param("weight", input.weight())
@@ -341,7 +341,7 @@ public class Directives {
 		long planId = planOfItem(itemId);
 		Plan plan = plan(user, planId);
 		this.scope.requireCommittee(user, plan.ownerId());
-		required("kind", input.kind());
+		required("directiveKind", input.kind());
 		required("target", input.target());
 		if (input.target().signum() < 0) {
 			throw new InvalidInputException("target", "error.directive.indicator.target");
@@ -394,9 +394,9 @@ public class Directives {
 		Plan plan = plan(user, planId);
 		this.scope.requireReporter(user, organizationId);
 		requireUnderOwner(plan, organizationId);
-		required("issuedOn", issuedOn);
+		required("directiveIssuedOn", issuedOn);
 		if (!adopted && (symbol == null || symbol.isBlank())) {
-			throw new InvalidInputException("symbol", "error.required");
+			throw new InvalidInputException("directiveSymbol", "error.required");
 		}
 		boolean exists = this.jdbc
 			.sql("SELECT EXISTS (SELECT 1 FROM organization_plan WHERE plan_id = :plan AND organization_id = :org)")
@@ -414,7 +414,7 @@ public class Directives {
 			.param("plan", planId)
 			.param("org", organizationId)
 			.param("adopted", adopted)
-			.param("symbol", text("symbol", symbol, false, 60))
+			.param("symbol", text("directiveSymbol", symbol, false, 60))
 			.param("issued", issuedOn)
 			.param("note", text("note", note, false, MAX_TEXT))
 			.param("actor", user.username())
@@ -442,7 +442,7 @@ public class Directives {
 				""")
 			.param("item", itemId)
 			.param("org", input.organizationId())
-			.param("title", text("title", input.title(), true, MAX_TEXT))
+			.param("title", text("directiveTitle", input.title(), true, MAX_TEXT))
 			.param("responsible", text("responsible", input.responsible(), false, 500))
 			.param("deadline", input.deadline())
 			.param("weight", input.weight())

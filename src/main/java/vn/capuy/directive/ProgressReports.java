@@ -86,6 +86,11 @@ public class ProgressReports {
 	 * The reporting periods of a plan, first starting with the plan, last ending with it.
 	 */
 	public List<Directives.Period> periods(Directives.Plan plan) {
+		return bounds(plan).stream().map((p) -> new Directives.Period(p.start(), p.end(), dueDate(p.end()))).toList();
+	}
+
+	/** The periods of a plan without their deadlines. */
+	static List<Directives.Period> bounds(Directives.Plan plan) {
 		List<Directives.Period> periods = new ArrayList<>();
 		int months = plan.frequency().months();
 		LocalDate start = plan.startsOn();
@@ -96,15 +101,16 @@ public class ProgressReports {
 			if (end.isAfter(plan.endsOn())) {
 				end = plan.endsOn();
 			}
-			periods.add(new Directives.Period(start, end, dueDate(end)));
+			periods.add(new Directives.Period(start, end, null));
 			start = end.plusDays(1);
 		}
 		return periods;
 	}
 
 	Directives.Period period(Directives.Plan plan, LocalDate periodStart) {
-		return periods(plan).stream()
+		return bounds(plan).stream()
 			.filter((p) -> p.start().equals(periodStart))
+			.map((p) -> new Directives.Period(p.start(), p.end(), dueDate(p.end())))
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("periodStart", "error.directive.report.period"));
 	}
@@ -188,7 +194,7 @@ public class ProgressReports {
 					""").param("r", reportId).param("i", e.getKey()).param("v", e.getValue()).update();
 		}
 		for (Map.Entry<Long, String> e : texts.entrySet()) {
-			String text = Directives.body("text", e.getValue(), 20000);
+			String text = Directives.body("reportText", e.getValue(), 20000);
 			this.jdbc.sql("""
 					INSERT INTO progress_report_text (report_id, item_id, text) VALUES (:r, :i, :t)
 					ON CONFLICT (report_id, item_id) DO UPDATE SET text = EXCLUDED.text
@@ -249,7 +255,7 @@ public class ProgressReports {
 		Report report = get(user, reportId);
 		requireDecider(user, report);
 		ReportStatus next = report.status().returnForCorrection();
-		String why = Directives.text("comment", comment, true, 2000);
+		String why = Directives.text("returnComment", comment, true, 2000);
 		requireOnOrAfter(on, report.submittedOn());
 		move(user, report, next, on, why,
 				"""

@@ -93,7 +93,7 @@ public class Reviews {
 	@Transactional
 	public long open(CurrentUser user, NewReview input) {
 		this.scope.requireCommittee(user, input.ownerId());
-		Directives.required("kind", input.kind());
+		Directives.required("directiveKind", input.kind());
 		LocalDate from = Directives.required("periodFrom", input.periodFrom());
 		LocalDate to = Directives.required("periodTo", input.periodTo());
 		if (to.isBefore(from)) {
@@ -119,19 +119,19 @@ public class Reviews {
 			.param("owner", input.ownerId())
 			.param("directive", input.directiveId())
 			.param("kind", input.kind().name())
-			.param("title", Directives.text("title", input.title(), true, 1000))
+			.param("title", Directives.text("directiveTitle", input.title(), true, 1000))
 			.param("from", from)
 			.param("to", to)
 			.param("opened", opened)
 			.param("due", due)
-			.param("superior", Directives.text("superior", input.superior(), false, 200))
+			.param("superior", Directives.text("reviewSuperior", input.superior(), false, 200))
 			.param("issuer",
 					input.issuer() != null && !input.issuer().isBlank()
-							? Directives.text("issuer", input.issuer(), true, 200) : issuerDefault)
-			.param("symbol", Directives.text("symbol", input.symbol(), false, 60))
-			.param("place", Directives.text("place", input.place(), false, 100))
+							? Directives.text("directiveIssuer", input.issuer(), true, 200) : issuerDefault)
+			.param("symbol", Directives.text("directiveSymbol", input.symbol(), false, 60))
+			.param("place", Directives.text("reviewPlace", input.place(), false, 100))
 			.param("reportDate", input.reportDate())
-			.param("signer", Directives.text("signer", input.signer(), false, 200))
+			.param("signer", Directives.text("reviewSigner", input.signer(), false, 200))
 			.param("recipients", input.recipients() == null ? null : String.join("\n", input.recipients()))
 			.param("actor", user.username())
 			.query(Long.class)
@@ -213,12 +213,12 @@ public class Reviews {
 				  report_date = :reportDate, signer = :signer, recipients = :recipients, version = version + 1
 				WHERE id = :id AND version = :version
 				""")
-			.param("superior", Directives.text("superior", superior, false, 200))
-			.param("issuer", Directives.text("issuer", issuer, true, 200))
-			.param("symbol", Directives.text("symbol", symbol, false, 60))
-			.param("place", Directives.text("place", place, false, 100))
+			.param("superior", Directives.text("reviewSuperior", superior, false, 200))
+			.param("issuer", Directives.text("directiveIssuer", issuer, true, 200))
+			.param("symbol", Directives.text("directiveSymbol", symbol, false, 60))
+			.param("place", Directives.text("reviewPlace", place, false, 100))
 			.param("reportDate", reportDate)
-			.param("signer", Directives.text("signer", signer, false, 200))
+			.param("signer", Directives.text("reviewSigner", signer, false, 200))
 			.param("recipients", recipients == null ? null : String.join("\n", recipients))
 			.param("id", id)
 			.param("version", version)
@@ -251,8 +251,8 @@ public class Reviews {
 			.param("r", reviewId)
 			.query(Integer.class)
 			.single();
-		long id = insertSection(reviewId, position, Directives.text("code", code, true, 20),
-				Directives.text("title", title, true, 500), Directives.body("guidance", guidance, 5000));
+		long id = insertSection(reviewId, position, Directives.text("sectionCode", code, true, 20),
+				Directives.text("directiveTitle", title, true, 500), Directives.body("guidance", guidance, 5000));
 		this.audit.record(user.username(), "ADD_SECTION", "review", reviewId, null, Map.of("title", title));
 		return id;
 	}
@@ -265,7 +265,7 @@ public class Reviews {
 		int updated = this.jdbc.sql("""
 				UPDATE review_section SET title = :title WHERE id = :id AND review_id = :review AND closed_on IS NULL
 				""")
-			.param("title", Directives.text("title", title, true, 500))
+			.param("title", Directives.text("directiveTitle", title, true, 500))
 			.param("id", sectionId)
 			.param("review", reviewId)
 			.update();
@@ -394,7 +394,7 @@ public class Reviews {
 			throw new OptimisticLockingFailureException("submission " + submissionId);
 		}
 		for (Map.Entry<Long, String> e : texts.entrySet()) {
-			String text = Directives.body("text", e.getValue(), 50000);
+			String text = Directives.body("reportText", e.getValue(), 50000);
 			this.jdbc.sql("""
 					INSERT INTO review_submission_text (submission_id, section_id, text) VALUES (:s, :sec, :t)
 					ON CONFLICT (submission_id, section_id) DO UPDATE SET text = EXCLUDED.text
@@ -445,7 +445,7 @@ public class Reviews {
 		Submission s = submission(user, submissionId);
 		requireDecider(user, s);
 		ReportStatus next = s.status().returnForCorrection();
-		String why = Directives.text("comment", comment, true, 2000);
+		String why = Directives.text("returnComment", comment, true, 2000);
 		move(user, s, next, Directives.required("date", on), why, """
 				UPDATE review_submission SET status = :to, decided_on = :on, decided_by = :actor,
 				  return_comment = :comment, version = version + 1
@@ -602,7 +602,7 @@ public class Reviews {
 		if (latest != basedOn) {
 			throw new OptimisticLockingFailureException("draft section " + sectionId);
 		}
-		String body = Directives.body("text", text, 100000);
+		String body = Directives.body("reportText", text, 100000);
 		this.jdbc.sql("""
 				INSERT INTO review_draft_version (review_id, section_id, number, text, created_by)
 				VALUES (:r, :s, :n, :t, :actor)
@@ -659,11 +659,11 @@ public class Reviews {
 				""")
 			.param("r", reviewId)
 			.param("held", Directives.required("heldOn", heldOn))
-			.param("place", Directives.text("place", place, false, 300))
+			.param("place", Directives.text("reviewPlace", place, false, 300))
 			.param("chair", Directives.text("chair", chair, false, 300))
 			.param("agenda", Directives.body("agenda", agenda, 20000))
 			.param("conclusions", Directives.body("conclusions", conclusions, 50000))
-			.param("symbol", Directives.text("symbol", noticeSymbol, false, 60))
+			.param("symbol", Directives.text("directiveSymbol", noticeSymbol, false, 60))
 			.param("noticeDate", noticeDate)
 			.param("by", Directives.text("concludedBy", concludedBy, false, 300))
 			.update();
@@ -709,7 +709,7 @@ public class Reviews {
 			.param("p", position)
 			.param("speaker", Directives.text("speaker", speaker, true, 200))
 			.param("role", Directives.text("role", role, false, 300))
-			.param("summary", Directives.text("summary", summary, true, 20000))
+			.param("summary", Directives.text("directiveSummary", summary, true, 20000))
 			.query(Long.class)
 			.single();
 		this.audit.record(user.username(), "SPEECH", "review", reviewId, null, Map.of("speaker", speaker));
@@ -722,7 +722,7 @@ public class Reviews {
 		Review review = get(user, reviewId);
 		this.scope.requireCommittee(user, review.ownerId());
 		if (!"COLLECTIVE".equals(kind) && !"INDIVIDUAL".equals(kind)) {
-			throw new InvalidInputException("kind", "error.directive.commendation.kind");
+			throw new InvalidInputException("directiveKind", "error.directive.commendation.kind");
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO commendation (review_id, kind, name, organization_name, form, reason)

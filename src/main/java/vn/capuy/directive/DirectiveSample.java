@@ -184,7 +184,7 @@ class DirectiveSample implements SampleExtension {
 					values.put(e.getKey(), value);
 					texts.put(indicatorItem.get(e.getKey()), s.text());
 				}
-				this.reports.save(system, report, values, texts, this.reports.get(system, report).version());
+				this.reports.save(system, report, values, texts, 0);
 				boolean late = roll >= 2 && roll < 8;
 				LocalDate sent = late ? period.due().plusDays(1 + random.nextInt(10))
 						: period.due().minusDays(random.nextInt(6));
@@ -197,7 +197,7 @@ class DirectiveSample implements SampleExtension {
 					this.reports.returnForCorrection(system, report, returned,
 							"Đề nghị bổ sung số liệu sinh hoạt chi bộ và kiểm tra, giám sát (mẫu).");
 					LocalDate again = this.calendar.addWorkingDays(returned, 3);
-					this.reports.save(system, report, Map.of(), Map.of(), this.reports.get(system, report).version());
+					this.reports.save(system, report, Map.of(), Map.of(), 3);
 					this.reports.submit(system, report, again);
 					sent = again;
 				}

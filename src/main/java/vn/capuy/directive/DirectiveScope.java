@@ -125,7 +125,8 @@ class DirectiveScope {
 
 	/** An organisation's name on a date, or its latest name. */
 	String name(long organizationId, LocalDate date) {
-		return this.tree.find(CurrentUser.system(), organizationId, date)
+		// scoped to the organisation itself: one closure lookup instead of the whole tree
+		return this.tree.find(ownerScope(organizationId), organizationId, date)
 			.orElseGet(() -> this.tree.getLatestVisible(CurrentUser.system(), organizationId))
 			.name();
 	}

@@ -180,25 +180,45 @@ public class ProgressReports {
 			}
 		}
 		bump(reportId, version);
-		for (Map.Entry<Long, BigDecimal> e : values.entrySet()) {
-			if (e.getValue() == null) {
-				this.jdbc.sql("DELETE FROM progress_report_value WHERE report_id = :r AND indicator_id = :i")
-					.param("r", reportId)
-					.param("i", e.getKey())
-					.update();
-				continue;
-			}
-			this.jdbc.sql("""
-					INSERT INTO progress_report_value (report_id, indicator_id, value) VALUES (:r, :i, :v)
-					ON CONFLICT (report_id, indicator_id) DO UPDATE SET value = EXCLUDED.value
-					""").param("r", reportId).param("i", e.getKey()).param("v", e.getValue()).update();
+		List<Long> cleared = values.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() == null)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!cleared.isEmpty()) {
+			this.jdbc.sql("DELETE FROM progress_report_value WHERE report_id = :r AND indicator_id = ANY(:ids)")
+				.param("r", reportId)
+				.param("ids", cleared.toArray(Long[]::new))
+				.update();
 		}
-		for (Map.Entry<Long, String> e : texts.entrySet()) {
-			String text = Directives.body("reportText", e.getValue(), 20000);
+		List<Map.Entry<Long, BigDecimal>> set = values.entrySet().stream().filter((e) -> e.getValue() != null).toList();
+		if (!set.isEmpty()) {
+			// one statement for all values of the report
 			this.jdbc.sql("""
-					INSERT INTO progress_report_text (report_id, item_id, text) VALUES (:r, :i, :t)
+					INSERT INTO progress_report_value (report_id, indicator_id, value)
+					SELECT :r, i, v FROM unnest(CAST(:ids AS bigint[]), CAST(:vals AS numeric[])) AS t (i, v)
+					ON CONFLICT (report_id, indicator_id) DO UPDATE SET value = EXCLUDED.value
+					""")
+				.param("r", reportId)
+				.param("ids", set.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+				.param("vals", set.stream().map(Map.Entry::getValue).toArray(BigDecimal[]::new))
+				.update();
+		}
+		if (!texts.isEmpty()) {
+			List<Long> itemIds = new ArrayList<>(texts.keySet());
+			String[] bodies = itemIds.stream().map((k) -> {
+				String text = Directives.body("reportText", texts.get(k), 20000);
+				return text == null ? "" : text;
+			}).toArray(String[]::new);
+			this.jdbc.sql("""
+					INSERT INTO progress_report_text (report_id, item_id, text)
+					SELECT :r, i, t FROM unnest(CAST(:ids AS bigint[]), CAST(:texts AS text[])) AS x (i, t)
 					ON CONFLICT (report_id, item_id) DO UPDATE SET text = EXCLUDED.text
-					""").param("r", reportId).param("i", e.getKey()).param("t", text == null ? "" : text).update();
+					""")
+				.param("r", reportId)
+				.param("ids", itemIds.toArray(Long[]::new))
+				.param("texts", bodies)
+				.update();
 		}
 		this.audit.record(user.username(), "SAVE", "progress_report", reportId, report.values(), values);
 	}

@@ -493,7 +493,7 @@ public class Reviews {
 
 	private static final String SUBMISSION_SELECT = """
 			SELECT s.id, s.review_id, s.organization_id, s.status, s.first_submitted_on, s.submitted_on, s.decided_on,
-			       s.decided_by, s.return_comment, s.version
+			       s.decided_by, s.return_comment, s.version, (SELECT r.period_to FROM review r WHERE r.id = s.review_id)
 			FROM review_submission s
 			""";
 
@@ -544,10 +544,10 @@ public class Reviews {
 
 	private Submission mapSubmission(ResultSet rs, int n) throws SQLException {
 		long org = rs.getLong(3);
-		return new Submission(rs.getLong(1), rs.getLong(2), org, this.scope.name(org, LocalDate.now()),
-				ReportStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
-				rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
-				rs.getInt(10), Map.of(), Map.of());
+		return new Submission(rs.getLong(1), rs.getLong(2), org,
+				this.scope.name(org, rs.getObject(11, LocalDate.class)), ReportStatus.valueOf(rs.getString(4)),
+				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+				rs.getString(8), rs.getString(9), rs.getInt(10), Map.of(), Map.of());
 	}
 
 	// ---- drafted report in versions

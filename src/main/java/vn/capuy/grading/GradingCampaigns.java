@@ -671,6 +671,101 @@ public class GradingCampaigns {
 		return ids.size();
 	}
 
+	/**
+	 * One result of a past campaign recorded from the paper file: the score, the grade
+	 * proposed, and the grade decided (null: the decision is still to come).
+	 */
+	public record Recorded(long reviewId, BigDecimal score, Grade proposed, Grade decided, String reason) {
+	}
+
+	/**
+	 * Records the results of a campaign from its paper file in one go (self-assessment,
+	 * proposal and decision on the given date), with the same conditions as the
+	 * step-by-step path: each grade within its band, a reason for a decision that differs
+	 * from the proposal, and the quota per deciding organisation unless the exception
+	 * reason is given. All or nothing.
+	 */
+	@Transactional
+	public int record(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on, String quotaException) {
+		requireDecider(user);
+		Campaign c = campaign(user, campaignId);
+		requireOpen(c);
+		GradingRules r = rulesOf(c);
+		Map<Long, Review> reviews = new HashMap<>();
+		for (Review review : reviews(user, campaignId, null, null, null)) {
+			reviews.put(review.id(), review);
+		}
+		List<MapSqlParameterSource> updates = new ArrayList<>();
+		List<MapSqlParameterSource> steps = new ArrayList<>();
+		Set<String> touched = new java.util.HashSet<>();
+		for (Recorded row : rows) {
+			Review review = reviews.get(row.reviewId());
+			if (review == null) {
+				throw new NotFoundException("review " + row.reviewId());
+			}
+			if (review.step() != Step.PENDING) {
+				throw new RuleViolationException("grading.error.step", review.step().name(), Step.SELF.name());
+			}
+			Grade ceiling = Grader.grade(review.facts(row.score(), null), r).ceiling();
+			for (Grade g : java.util.Arrays.asList(row.proposed(), row.decided())) {
+				if (g != null && g.above(ceiling)) {
+					throw new RuleViolationException("grading.error.condition", review.subjectName(), g.name(),
+							ceiling.name(), bandText(r, row.score()));
+				}
+			}
+			if (row.decided() != null && row.decided() != row.proposed() && blankToNull(row.reason()) == null) {
+				throw new InvalidInputException("reason", "grading.error.reason-required", row.proposed().name(),
+						row.decided().name());
+			}
+			updates.add(new MapSqlParameterSource().addValue("id", review.id())
+				.addValue("score", row.score())
+				.addValue("proposed", row.proposed().name())
+				.addValue("decided", row.decided() == null ? null : row.decided().name())
+				.addValue("on", row.decided() == null ? null : on)
+				.addValue("reason", row.decided() != row.proposed() ? blankToNull(row.reason()) : null)
+				.addValue("step", row.decided() == null ? "PROPOSED" : "DECIDED"));
+			steps.add(stepRow(review.id(), Step.SELF, row.proposed(), row.score(), on, user.username(), null));
+			steps.add(stepRow(review.id(), Step.PROPOSED, row.proposed(), row.score(), on, user.username(), null));
+			if (row.decided() != null) {
+				steps.add(stepRow(review.id(), Step.DECIDED, row.decided(), row.score(), on, user.username(),
+						row.decided() != row.proposed() ? row.reason() : null));
+				touched.add(review.subjectKind() + ":" + review.decidingOrganizationId());
+			}
+		}
+		this.batch.batchUpdate("""
+				UPDATE grading_review SET step = :step, self_score = :score, self_grade = :proposed,
+				  proposed_score = :score, proposed_grade = :proposed, decided_grade = :decided, decided_on = :on,
+				  decision_reason = :reason, version = version + 1
+				WHERE id = :id
+				""", updates.toArray(MapSqlParameterSource[]::new));
+		this.batch.batchUpdate("""
+				INSERT INTO grading_step (review_id, step, grade, score, on_date, actor, reason)
+				VALUES (:id, :step, :grade, :score, :on, :actor, :reason)
+				""", steps.toArray(MapSqlParameterSource[]::new));
+		for (String key : touched) {
+			String[] parts = key.split(":");
+			Quota q = quota(campaignId, Long.parseLong(parts[1]), parts[0], r, Map.of());
+			if (q.exceeded() && blankToNull(quotaException) == null) {
+				throw new RuleViolationException("grading.error.quota", q.htxs(), q.allowed(), q.htt(),
+						Grader.percent(r.quotaShare()), r.quota().sourceDocument());
+			}
+		}
+		this.audit.record(user.username(), "RECORD", "grading_campaign", campaignId, null,
+				Map.of("rows", rows.size(), "on", on));
+		return rows.size();
+	}
+
+	private static MapSqlParameterSource stepRow(long id, Step step, Grade grade, BigDecimal score, LocalDate on,
+			String actor, String reason) {
+		return new MapSqlParameterSource().addValue("id", id)
+			.addValue("step", step.name())
+			.addValue("grade", grade == null ? null : grade.name())
+			.addValue("score", score)
+			.addValue("on", on)
+			.addValue("actor", actor)
+			.addValue("reason", reason);
+	}
+
 	// ---------------------------------------------------------------- quota
 
 	/**

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -81,8 +80,6 @@ public class GradingCampaigns {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
-
 	private final RuleBook rules;
 
 	private final WorkingDayCalendar calendar;
@@ -101,13 +98,11 @@ public class GradingCampaigns {
 
 	private final Inputs inputs;
 
-	GradingCampaigns(JdbcClient jdbc, NamedParameterJdbcTemplate batch, RuleBook rules, WorkingDayCalendar calendar,
-			OrganizationTree tree, Members members, AuditLog audit, Today today, HoChiMinhStudy study,
-			Messages messages, Inputs inputs) {
+	GradingCampaigns(JdbcClient jdbc, RuleBook rules, WorkingDayCalendar calendar, OrganizationTree tree,
+			Members members, AuditLog audit, Today today, HoChiMinhStudy study, Messages messages, Inputs inputs) {
 		this.messages = messages;
 		this.inputs = inputs;
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.rules = rules;
 		this.calendar = calendar;
 		this.tree = tree;
@@ -246,17 +241,53 @@ public class GradingCampaigns {
 			}
 			page++;
 		}
-		if (!rows.isEmpty()) {
-			this.batch.batchUpdate("""
-					INSERT INTO grading_review (campaign_id, subject_kind, collective, organization_id, member_id,
-					  subject_name, organization_name, deciding_organization_id, form)
-					VALUES (:campaign, :kind, :collective, :org, :member, :subject, :orgName, :deciding, :form)
-					""", rows.toArray(MapSqlParameterSource[]::new));
-		}
+		insertReviews(rows);
 		Opened result = new Opened(id, organizations, memberCount, exempt);
 		this.audit.record(user.username(), "OPEN", "grading_campaign", id, null,
 				Map.of("root", root.id(), "kind", kind, "from", from, "to", to, "counts", result));
 		return result;
+	}
+
+	/** Inserts the roster in one statement (one round trip, however many members). */
+	private void insertReviews(List<MapSqlParameterSource> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO grading_review (campaign_id, subject_kind, collective, organization_id, member_id,
+				  subject_name, organization_name, deciding_organization_id, form)
+				SELECT x.campaign, x.kind, x.collective, x.org, x.member, x.subject, x.org_name, x.deciding, x.form
+				FROM unnest(:campaign, :kind, :collective, :org, :member, :subject, :orgName, :deciding, :form)
+				  AS x(campaign, kind, collective, org, member, subject, org_name, deciding, form)
+				""")
+			.param("campaign", column(rows, "campaign", Long.class))
+			.param("kind", column(rows, "kind", String.class))
+			.param("collective", column(rows, "collective", String.class))
+			.param("org", column(rows, "org", Long.class))
+			.param("member", column(rows, "member", Long.class))
+			.param("subject", column(rows, "subject", String.class))
+			.param("orgName", column(rows, "orgName", String.class))
+			.param("deciding", column(rows, "deciding", Long.class))
+			.param("form", column(rows, "form", String.class))
+			.update();
+	}
+
+	private static String[] strings(List<MapSqlParameterSource> rows, String name) {
+		return rows.stream()
+			.map((r) -> r.getValue(name))
+			.map((v) -> v == null ? null : v.toString())
+			.toArray(String[]::new);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T[] column(List<MapSqlParameterSource> rows, String name, Class<T> type) {
+		T[] values = (T[]) java.lang.reflect.Array.newInstance(type, rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Object v = rows.get(i).getValue(name);
+			values[i] = v == null ? null
+					: type.cast(v instanceof Number n && type == Long.class ? Long.valueOf(n.longValue()) : v);
+		}
+		return values;
 	}
 
 	private static MapSqlParameterSource row(long campaign, Collective collective, Organization org, Long member,
@@ -604,13 +635,13 @@ public class GradingCampaigns {
 					this.jdbc.sql("""
 							UPDATE grading_review SET quota_exception_reason = :reason
 							WHERE campaign_id = :c AND deciding_organization_id = :deciding AND subject_kind = :kind
-							  AND decided_grade = 'HTXS' AND decided_on = :on AND quota_exception_reason IS NULL
+							  AND decided_grade = 'HTXS' AND id = ANY(:batch)
 							""")
 						.param("reason", d.quotaExceptionReason().strip())
 						.param("c", campaignId)
 						.param("deciding", deciding)
 						.param("kind", entry.getKey())
-						.param("on", on)
+						.param("batch", d.decisions().stream().map(Decision::reviewId).toArray(Long[]::new))
 						.update();
 				}
 			}
@@ -643,19 +674,15 @@ public class GradingCampaigns {
 			.param("d", c.periodTo())
 			.query(Long.class)
 			.list();
-		List<MapSqlParameterSource> rows = ids.stream()
-			.map((id) -> new MapSqlParameterSource().addValue("id", id)
-				.addValue("on", date)
-				.addValue("actor", user.username()))
-			.toList();
-		if (!rows.isEmpty()) {
-			this.batch.batchUpdate(
-					"""
-							INSERT INTO grading_step (review_id, step, grade, score, on_date, actor)
-							SELECT id, 'PUBLISHED', decided_grade, proposed_score, :on, :actor FROM grading_review WHERE id = :id
-							""",
-					rows.toArray(MapSqlParameterSource[]::new));
-		}
+		this.jdbc
+			.sql("""
+					INSERT INTO grading_step (review_id, step, grade, score, on_date, actor)
+					SELECT id, 'PUBLISHED', decided_grade, proposed_score, :on, :actor FROM grading_review WHERE id = ANY(:ids)
+					""")
+			.param("on", date)
+			.param("actor", user.username())
+			.param("ids", ids.toArray(Long[]::new))
+			.update();
 		int left = this.jdbc.sql("SELECT count(*) FROM grading_review WHERE campaign_id = :c AND step <> 'PUBLISHED'")
 			.param("c", campaignId)
 			.query(Integer.class)
@@ -732,16 +759,38 @@ public class GradingCampaigns {
 				touched.add(review.subjectKind() + ":" + review.decidingOrganizationId());
 			}
 		}
-		this.batch.batchUpdate("""
-				UPDATE grading_review SET step = :step, self_score = :score, self_grade = :proposed,
-				  proposed_score = :score, proposed_grade = :proposed, decided_grade = :decided, decided_on = :on,
-				  decision_reason = :reason, version = version + 1
-				WHERE id = :id
-				""", updates.toArray(MapSqlParameterSource[]::new));
-		this.batch.batchUpdate("""
+		// one statement each, whatever the number of rows
+		this.jdbc
+			.sql("""
+					UPDATE grading_review r SET step = x.step, self_score = CAST(x.score AS numeric), self_grade = x.proposed,
+					  proposed_score = CAST(x.score AS numeric), proposed_grade = x.proposed, decided_grade = x.decided,
+					  decided_on = CAST(x.on_date AS date), decision_reason = x.reason, version = r.version + 1
+					FROM unnest(:id, :step, :score, :proposed, :decided, :on, :reason)
+					  AS x(id, step, score, proposed, decided, on_date, reason)
+					WHERE r.id = x.id
+					""")
+			.param("id", column(updates, "id", Long.class))
+			.param("step", column(updates, "step", String.class))
+			.param("score", strings(updates, "score"))
+			.param("proposed", column(updates, "proposed", String.class))
+			.param("decided", column(updates, "decided", String.class))
+			.param("on", strings(updates, "on"))
+			.param("reason", column(updates, "reason", String.class))
+			.update();
+		this.jdbc.sql("""
 				INSERT INTO grading_step (review_id, step, grade, score, on_date, actor, reason)
-				VALUES (:id, :step, :grade, :score, :on, :actor, :reason)
-				""", steps.toArray(MapSqlParameterSource[]::new));
+				SELECT x.id, x.step, x.grade, CAST(x.score AS numeric), CAST(x.on_date AS date), x.actor, x.reason
+				FROM unnest(:id, :step, :grade, :score, :on, :actor, :reason)
+				  AS x(id, step, grade, score, on_date, actor, reason)
+				""")
+			.param("id", column(steps, "id", Long.class))
+			.param("step", column(steps, "step", String.class))
+			.param("grade", column(steps, "grade", String.class))
+			.param("score", strings(steps, "score"))
+			.param("on", strings(steps, "on"))
+			.param("actor", column(steps, "actor", String.class))
+			.param("reason", column(steps, "reason", String.class))
+			.update();
 		for (String key : touched) {
 			String[] parts = key.split(":");
 			Quota q = quota(campaignId, Long.parseLong(parts[1]), parts[0], r, Map.of());

@@ -75,7 +75,7 @@ class GradingFlowTests {
 		this.grassroots = this.fixtures.child(this.bloc, OrganizationType.DANG_BO_CO_SO, "Đảng bộ cơ sở thử", FROM);
 		this.cell = this.fixtures.child(this.grassroots, OrganizationType.CHI_BO_TRUC_THUOC, "Chi bộ thử", FROM);
 		for (int i = 0; i < 31; i++) {
-			this.fixtures.member(this.cell, "Đảng viên thử " + i, FROM);
+			this.fixtures.member(this.cell, "Đảng viên thử " + (char) ('A' + i % 26) + (i >= 26 ? "a" : ""), FROM);
 		}
 		this.exempt = this.fixtures.member(this.cell, "Đảng viên được miễn", FROM);
 		this.members.changeStatus(Fixtures.system(), this.exempt, MemberStatus.EXEMPT, LocalDate.of(2024, 6, 1),
@@ -278,7 +278,7 @@ class GradingFlowTests {
 		HttpResponse<String> decide = browser
 			.get("/grading/campaigns/" + id + "/decide?deciding=" + this.grassroots + "&kind=MEMBER");
 		assertThat(decide.statusCode()).isEqualTo(200);
-		assertThat(decide.body()).contains("tối đa được phép: 0").contains("Đảng viên thử 1");
+		assertThat(decide.body()).contains("tối đa được phép: 0").contains("Đảng viên thử B");
 		assertThat(browser.get("/grading/campaigns/" + id + "/results.xlsx").statusCode()).isEqualTo(200);
 		HttpResponse<String> docx = browser.get("/grading/campaigns/" + id + "/report.docx");
 		assertThat(docx.statusCode()).isEqualTo(200);

@@ -33,6 +33,8 @@ import vn.capuy.system.SampleExtension;
 @Component
 class GradingSample implements SampleExtension {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GradingSample.class);
+
 	private static final long SEED = 20250830L;
 
 	/** The campaign whose proposals exceed the quota. */
@@ -77,6 +79,7 @@ class GradingSample implements SampleExtension {
 				.toList();
 			boolean overQuotaDone = false;
 			for (Organization root : roots) {
+				long t0 = System.nanoTime();
 				var opened = this.campaigns.open(system,
 						new GradingCampaigns.NewCampaign(root.id(), PeriodKind.YEAR, LocalDate.of(year, 1, 1), end,
 								"Kiểm điểm, đánh giá, xếp loại chất lượng năm " + year + " — " + root.name(), false,
@@ -92,11 +95,16 @@ class GradingSample implements SampleExtension {
 						.orElse(null);
 					overQuotaDone = overQuota != null;
 				}
+				long t1 = System.nanoTime();
 				List<GradingCampaigns.Recorded> rows = grades(random, reviews, overQuota, lagging, year);
 				this.campaigns.record(system, opened.id(), rows, LocalDate.of(year, 12, 20), null);
+				long t2 = System.nanoTime();
 				if (year != OVER_QUOTA_YEAR) {
 					this.campaigns.publish(system, opened.id(), LocalDate.of(year + 1, 1, 10));
 				}
+				log.info("Grading sample {} {}: {} reviews; opened in {} ms, recorded in {} ms, published in {} ms",
+						year, root.name(), rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+						(System.nanoTime() - t2) / 1_000_000);
 			}
 			if (year >= 2021) {
 				this.study.setTheme(system, year, "Chuyên đề năm " + year + " về học tập và làm theo Bác (mẫu)",

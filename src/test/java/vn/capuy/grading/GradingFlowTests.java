@@ -170,7 +170,9 @@ class GradingFlowTests {
 		GradingResults.Results r = this.results.results(user, id, this.cell);
 		assertThat(r.members().get(Grade.HTXS)).isEqualTo(htxs);
 		assertThat(r.members().get(Grade.HTT)).isEqualTo(htt);
-		assertThat(r.organizations().undecided()).isEqualTo(count(id, "ORGANIZATION", null));
+		assertThat(r.organizations().undecided()).isEqualTo(1);
+		assertThat(this.results.results(user, id, null).organizations().undecided())
+			.isEqualTo(count(id, "ORGANIZATION", null));
 	}
 
 	@Test
@@ -283,6 +285,53 @@ class GradingFlowTests {
 		HttpResponse<String> docx = browser.get("/grading/campaigns/" + id + "/report.docx");
 		assertThat(docx.statusCode()).isEqualTo(200);
 		assertThat(docx.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");
+	}
+
+	@Test
+	void theSampleGradesEachYearUnderItsRulesAndLeavesOneOrganisationOverTheQuota() {
+		CurrentUser system = Fixtures.system();
+		List<Campaign> sample = this.campaigns.campaigns(system)
+			.stream()
+			.filter((c) -> c.title().startsWith("Kiểm điểm, đánh giá, xếp loại chất lượng năm"))
+			.toList();
+		assertThat(sample.stream().map((c) -> c.periodTo().getYear()).distinct().sorted().toList())
+			.containsExactly(2008, 2009, 2010, 2011, 2012, 2021, 2022, 2023, 2024, 2025);
+		Campaign c2023 = sample.stream().filter((c) -> c.periodTo().getYear() == 2023).findFirst().orElseThrow();
+		Campaign c2025 = sample.stream().filter((c) -> c.periodTo().getYear() == 2025).findFirst().orElseThrow();
+		assertThat(this.campaigns.rulesOf(c2023).quota().sourceDocument()).contains("124-QĐ/TW");
+		assertThat(this.campaigns.rulesOf(c2025).quota().sourceDocument()).contains("366-QĐ/TW");
+		assertThat(this.campaigns.rulesOf(c2025).minExceedingShare()).isEqualByComparingTo("0.30");
+		assertThat(this.campaigns.rulesOf(c2023).minExceedingShare()).isEqualByComparingTo("0");
+		// every decided group keeps its quota; one 2025 group of proposals is over it
+		Integer brokenDecided = this.jdbc.sql("""
+				SELECT count(*) FROM (
+				  SELECT campaign_id, deciding_organization_id, subject_kind FROM grading_review
+				  WHERE decided_grade IS NOT NULL GROUP BY 1, 2, 3
+				  HAVING count(*) FILTER (WHERE decided_grade = 'HTXS')
+				       > floor(0.2 * count(*) FILTER (WHERE decided_grade = 'HTT'))
+				     AND bool_and(quota_exception_reason IS NULL)) g
+				""").query(Integer.class).single();
+		assertThat(brokenDecided).isZero();
+		Integer overProposed = this.jdbc
+			.sql("""
+					SELECT count(*) FROM (
+					  SELECT r.deciding_organization_id FROM grading_review r JOIN grading_campaign c ON c.id = r.campaign_id
+					  WHERE extract(year FROM c.period_to) = 2025 AND r.step = 'PROPOSED' AND r.subject_kind = 'MEMBER'
+					    AND c.title LIKE 'Kiểm điểm, đánh giá, xếp loại chất lượng năm%'
+					  GROUP BY 1
+					  HAVING count(*) FILTER (WHERE r.proposed_grade = 'HTXS')
+					       > floor(0.2 * count(*) FILTER (WHERE r.proposed_grade = 'HTT'))) g
+					""")
+			.query(Integer.class)
+			.single();
+		assertThat(overProposed).isEqualTo(1);
+		// two members did not complete their tasks in 2024 and 2025: flagged for their
+		// cells
+		assertThat(this.results.alerts(system.scope(), LocalDate.of(2026, 11, 29)))
+			.anyMatch((a) -> a.messageKey().equals("grading.alert.KHTNV_CONSECUTIVE"));
+		assertThat(
+				this.results.tables(system.scope(), LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31)).get(0).rows())
+			.hasSizeGreaterThanOrEqualTo(10);
 	}
 
 	private int decided(long campaign) {

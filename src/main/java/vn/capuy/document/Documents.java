@@ -545,8 +545,8 @@ public class Documents {
 		if (d.secrecy().marked()) {
 			String stamp = LocalDateTime.now(this.today.clock().withZone(Today.VIETNAM)).format(STAMP);
 			doc.watermark("Bản in của " + user.displayName() + " (" + user.username() + ") lúc " + stamp);
-			this.audit.record(user.username(), "EXPORT", "document", id, null,
-					Map.of("format", format, "secrecy", d.secrecy().name()));
+			this.audit.record(user.username(), "READ", "document", id, null,
+					Map.of("format", format, "secrecy", d.secrecy().name(), "symbol", d.symbol()));
 		}
 		return doc;
 	}

@@ -79,7 +79,7 @@ CREATE TABLE document (
 CREATE UNIQUE INDEX document_sequence_idx ON document (term_id, sequence_code, number) WHERE term_id IS NOT NULL;
 CREATE UNIQUE INDEX document_arrival_idx ON document (receiver_org_id, arrival_year, arrival_number)
   WHERE arrival_number IS NOT NULL;
-CREATE UNIQUE INDEX document_issued_identity_idx ON document (symbol, issued_on) WHERE direction = 'ISSUED';
+CREATE UNIQUE INDEX document_issued_identity_idx ON document (issuer_org_id, symbol, issued_on) WHERE direction = 'ISSUED';
 CREATE INDEX document_search_idx ON document USING gin (search_key gin_trgm_ops);
 CREATE INDEX document_issuer_idx ON document (issuer_org_id, issued_on);
 CREATE INDEX document_receiver_idx ON document (receiver_org_id, issued_on);

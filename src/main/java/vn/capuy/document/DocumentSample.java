@@ -112,9 +112,9 @@ class DocumentSample implements SampleExtension {
 			receive("09-HD/BTCTW", DocumentType.GUIDANCE, LocalDate.of(2017, 6, 5), "Ban Tổ chức Trung ương",
 					"Một số vấn đề cụ thể về nghiệp vụ công tác đảng viên", null, null, bloc, LocalDate.of(2017, 6, 14),
 					"Phan Văn Thắng (mẫu)", null);
-			receive("36-HD/VPTW", DocumentType.GUIDANCE, LocalDate.of(2018, 4, 3),
-					"Văn phòng Trung ương Đảng", "Về thể thức và kỹ thuật trình bày văn bản của Đảng", null, null, bloc,
-					LocalDate.of(2018, 4, 12), "Lê Thị Minh Hoà (mẫu)", null);
+			receive("36-HD/VPTW", DocumentType.GUIDANCE, LocalDate.of(2018, 4, 3), "Văn phòng Trung ương Đảng",
+					"Về thể thức và kỹ thuật trình bày văn bản của Đảng", null, null, bloc, LocalDate.of(2018, 4, 12),
+					"Lê Thị Minh Hoà (mẫu)", null);
 			receive("12-HD/BTCTW", DocumentType.GUIDANCE, LocalDate.of(2018, 7, 6), "Ban Tổ chức Trung ương",
 					"Về nâng cao chất lượng sinh hoạt chi bộ", null, null, bloc, LocalDate.of(2018, 7, 16),
 					"Phan Văn Thắng (mẫu)", null);
@@ -195,7 +195,7 @@ class DocumentSample implements SampleExtension {
 					}
 				}
 				DocumentSample.this.study.record(this.system, directive, org.id(), day, absences,
-						"Hội nghị học tập, quán triệt Chỉ thị 16-CT/TU " + SAMPLE);
+						"Hội nghị học tập, quán triệt Chỉ thị 16-CT/TU " + SAMPLE, roll);
 			}
 		}
 
@@ -209,12 +209,11 @@ class DocumentSample implements SampleExtension {
 			receive("366-QĐ/TW", DocumentType.REGULATION, LocalDate.of(2025, 8, 30), "Bộ Chính trị",
 					"Về kiểm điểm, đánh giá, xếp loại chất lượng", null, null, committee, LocalDate.of(2025, 9, 5),
 					"Phan Văn Thắng (mẫu)", null);
-			receive("43-HD/BTCTW", DocumentType.GUIDANCE, LocalDate.of(2025, 10, 31),
-					"Ban Tổ chức Trung ương", "Về kiểm điểm, đánh giá, xếp loại chất lượng", null, null, committee,
-					LocalDate.of(2025, 11, 6), "Phan Văn Thắng (mẫu)", null);
-			receive("01-QĐ/TW", DocumentType.REGULATION, LocalDate.of(2026, 2, 3), "Bộ Chính trị",
-					"Về chế độ đảng phí", null, null, committee, LocalDate.of(2026, 2, 9), "Lê Thị Minh Hoà (mẫu)",
-					null);
+			receive("43-HD/BTCTW", DocumentType.GUIDANCE, LocalDate.of(2025, 10, 31), "Ban Tổ chức Trung ương",
+					"Về kiểm điểm, đánh giá, xếp loại chất lượng", null, null, committee, LocalDate.of(2025, 11, 6),
+					"Phan Văn Thắng (mẫu)", null);
+			receive("01-QĐ/TW", DocumentType.REGULATION, LocalDate.of(2026, 2, 3), "Bộ Chính trị", "Về chế độ đảng phí",
+					null, null, committee, LocalDate.of(2026, 2, 9), "Lê Thị Minh Hoà (mẫu)", null);
 			issue(committee, DocumentType.PLAN, LocalDate.of(2025, 7, 10),
 					"Học tập, quán triệt Quy định 294-QĐ/TW của Ban Chấp hành Trung ương " + SAMPLE, null, Secrecy.NONE,
 					all);
@@ -240,9 +239,8 @@ class DocumentSample implements SampleExtension {
 					"Lịch sinh hoạt chi bộ chuyên đề quý II năm 2026 " + SAMPLE, null, Secrecy.NONE, all);
 		}
 
-		private long receive(String symbol, DocumentType type, LocalDate issuedOn, String issuer,
-				String title, String summary, String signer, long receiver, LocalDate arrival, String handler,
-				String note) {
+		private long receive(String symbol, DocumentType type, LocalDate issuedOn, String issuer, String title,
+				String summary, String signer, long receiver, LocalDate arrival, String handler, String note) {
 			return DocumentSample.this.documents.receive(this.system, new Documents.ReceiveRequest(symbol, type,
 					issuedOn, issuer, title, summary, signer, Secrecy.NONE, receiver, arrival, handler, note));
 		}

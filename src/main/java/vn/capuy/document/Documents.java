@@ -183,7 +183,7 @@ public class Documents {
 		params.put("id", id);
 		return this.jdbc.sql("""
 				SELECT d.*, t.label AS term_label FROM document d LEFT JOIN document_term t ON t.id = d.term_id
-				WHERE d.id = :id AND """ + VISIBLE)
+				WHERE d.id = :id""" + " AND " + VISIBLE)
 			.params(params)
 			.query(Documents::mapRecord)
 			.optional()
@@ -258,12 +258,13 @@ public class Documents {
 				: VietnameseText.clean(r.issuerCode());
 		// validates the code the way a symbol would
 		DocumentSymbol.of(1, r.type(), code);
-		DocumentTerms.Term term = this.terms.on(user, issuer.id(), r.issuedOn(), r.congress());
+		boolean congress = Boolean.TRUE.equals(r.congress());
+		DocumentTerms.Term term = this.terms.on(user, issuer.id(), r.issuedOn(), congress);
 		String superior = issuer.parentId() == null ? null
 				: this.tree.find(CurrentUser.system(), issuer.parentId(), r.issuedOn())
 					.map(Organization::name)
 					.orElse(null);
-		return new Prepared(issuer, committeeName(issuer), superior, term, r.congress() ? "*" : r.type().code(), code,
+		return new Prepared(issuer, committeeName(issuer), superior, term, congress ? "*" : r.type().code(), code,
 				r.secrecy() == null ? Secrecy.NONE : r.secrecy(), title);
 	}
 
@@ -308,15 +309,16 @@ public class Documents {
 		catch (DuplicateKeyException ex) {
 			throw new RuleViolationException("error.document.number.taken", symbol.toString(), p.term().label());
 		}
-		if (r.recipientOrgIds() != null) {
+		if (r.recipientOrgIds() != null && !r.recipientOrgIds().isEmpty()) {
+			Map<Long, String> names = organizationNames(user, r.issuedOn());
 			for (Long org : r.recipientOrgIds()) {
-				addRecipient(user, id, org, null, r.issuedOn());
+				addRecipient(user, id, org, names, null, r.issuedOn());
 			}
 		}
 		if (r.otherRecipients() != null) {
 			for (String name : r.otherRecipients()) {
 				if (name != null && !name.isBlank()) {
-					addRecipient(user, id, null, name, r.issuedOn());
+					addRecipient(user, id, null, Map.of(), name, r.issuedOn());
 				}
 			}
 		}
@@ -453,18 +455,29 @@ public class Documents {
 			throw new InvalidInputException("sentOn", "error.required");
 		}
 		int added = 0;
+		Map<Long, String> names = organizationNames(user, sentOn);
 		for (Long org : organizationIds) {
-			added += addRecipient(user, id, org, null, sentOn);
+			added += addRecipient(user, id, org, names, null, sentOn);
 		}
 		return added;
 	}
 
-	private int addRecipient(CurrentUser user, long documentId, Long org, String name, LocalDate sentOn) {
+	private Map<Long, String> organizationNames(CurrentUser user, LocalDate on) {
+		Map<Long, String> names = new HashMap<>();
+		for (Organization o : this.tree.list(user, on)) {
+			names.put(o.id(), o.name());
+		}
+		return names;
+	}
+
+	private int addRecipient(CurrentUser user, long documentId, Long org, Map<Long, String> names, String name,
+			LocalDate sentOn) {
 		String recipientName = name;
 		if (org != null) {
-			Organization o = this.tree.find(user, org, sentOn)
-				.orElseThrow(() -> new InvalidInputException("recipientOrgIds", "error.document.issuer.not-found"));
-			recipientName = o.name();
+			recipientName = names.get(org);
+			if (recipientName == null) {
+				throw new InvalidInputException("recipientOrgIds", "error.document.issuer.not-found");
+			}
 		}
 		int n = this.jdbc.sql("""
 				INSERT INTO document_recipient (document_id, organization_id, recipient_name, sent_on)

@@ -125,6 +125,15 @@ public class StudySessions {
 	@Transactional
 	public long record(CurrentUser user, long documentId, Long organizationId, LocalDate heldOn,
 			Map<Long, String> absences, String note) {
+		return record(user, documentId, organizationId, heldOn, absences, note, null);
+	}
+
+	/**
+	 * As {@link #record}, with the roll already read for the same organisation and day.
+	 */
+	@Transactional
+	long record(CurrentUser user, long documentId, Long organizationId, LocalDate heldOn, Map<Long, String> absences,
+			String note, List<MemberListItem> knownRoll) {
 		Documents.requireEditor(user);
 		DocumentRecord document = this.documents.find(user, documentId);
 		if (organizationId == null) {
@@ -138,7 +147,7 @@ public class StudySessions {
 		}
 		Organization org = this.tree.find(user, organizationId, heldOn)
 			.orElseThrow(() -> new InvalidInputException("organizationId", "error.document.issuer.not-found"));
-		List<MemberListItem> roll = roll(user, organizationId, heldOn);
+		List<MemberListItem> roll = knownRoll != null ? knownRoll : roll(user, organizationId, heldOn);
 		Map<Long, String> absent = absences == null ? Map.of() : absences;
 		for (Map.Entry<Long, String> a : absent.entrySet()) {
 			if (roll.stream().noneMatch((m) -> m.id() == a.getKey())) {
@@ -168,22 +177,33 @@ public class StudySessions {
 					vn.capuy.system.PartyDates.shortForm(heldOn));
 		}
 		int present = 0;
-		for (MemberListItem m : roll) {
+		Long[] ids = new Long[roll.size()];
+		String[] names = new String[roll.size()];
+		Boolean[] presence = new Boolean[roll.size()];
+		String[] reasons = new String[roll.size()];
+		for (int i = 0; i < roll.size(); i++) {
+			MemberListItem m = roll.get(i);
 			String reason = absent.get(m.id());
-			this.jdbc.sql("""
-					INSERT INTO study_attendance (session_id, member_id, member_name, present, absence_reason)
-					VALUES (:s, :m, :name, :present, :reason)
-					""")
-				.param("s", id)
-				.param("m", m.id())
-				.param("name", m.fullName())
-				.param("present", reason == null)
-				.param("reason", reason == null ? null : VietnameseText.clean(reason))
-				.update();
+			ids[i] = m.id();
+			names[i] = m.fullName();
+			presence[i] = reason == null;
+			reasons[i] = reason == null ? null : VietnameseText.clean(reason);
 			if (reason == null) {
 				present++;
 			}
 		}
+		// one statement for the whole roll
+		this.jdbc.sql("""
+				INSERT INTO study_attendance (session_id, member_id, member_name, present, absence_reason)
+				SELECT :s, m, n, p, r FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]),
+				  CAST(:presence AS boolean[]), CAST(:reasons AS text[])) AS x (m, n, p, r)
+				""")
+			.param("s", id)
+			.param("ids", ids)
+			.param("names", names)
+			.param("presence", presence)
+			.param("reasons", reasons)
+			.update();
 		this.audit.record(user.username(), "CREATE", "study_session", id, null, Map.of("document", documentId,
 				"organization", organizationId, "heldOn", heldOn.toString(), "present", present, "roll", roll.size()));
 		return id;

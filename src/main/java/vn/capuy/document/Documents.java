@@ -85,7 +85,7 @@ public class Documents {
 	/** A document to issue; the number is handed out, never typed. */
 	public record IssueRequest(Long issuerOrgId, DocumentType type, LocalDate issuedOn, String title, String summary,
 			String body, String place, String signerAuthority, String signerTitle, String signerName, Secrecy secrecy,
-			boolean congress, String issuerCode, List<Long> recipientOrgIds, List<String> otherRecipients,
+			Boolean congress, String issuerCode, List<Long> recipientOrgIds, List<String> otherRecipients,
 			String sampleNote) {
 	}
 

@@ -206,6 +206,110 @@ public final class Hd36Document {
 		}
 	}
 
+	/**
+	 * The document as PDF bytes, in the same layout, set in the bundled Liberation Serif
+	 * (metric-compatible with Times New Roman) so that every Vietnamese letter prints.
+	 */
+	public byte[] toPdf() {
+		return Hd36Pdf.render(toXhtml());
+	}
+
+	/** The layout as XHTML for the PDF renderer. */
+	String toXhtml() {
+		StringBuilder h = new StringBuilder(4096);
+		h.append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"/><title>")
+			.append(esc(this.type == null ? "" : VietnameseText.upper(this.type)))
+			.append("</title><style>")
+			.append(Hd36Pdf.CSS)
+			.append("</style></head><body>");
+		if (this.watermark != null) {
+			h.append("<div class=\"watermark\">").append(esc(this.watermark)).append("</div>");
+		}
+		h.append("<table class=\"head\"><tr><td class=\"left\">");
+		if (this.superior != null) {
+			h.append("<div>").append(esc(VietnameseText.upper(this.superior))).append("</div>");
+		}
+		h.append("<div class=\"b\">")
+			.append(esc(VietnameseText.upper(this.issuer == null ? "" : this.issuer)))
+			.append("</div><div>*</div>");
+		if (this.symbol != null) {
+			h.append("<div>Số ").append(esc(this.symbol)).append("</div>");
+		}
+		if (this.secrecy != null) {
+			h.append("<div class=\"b mark\">").append(esc(this.secrecy)).append("</div>");
+		}
+		h.append("</td><td class=\"right\"><div class=\"party\">ĐẢNG CỘNG SẢN VIỆT NAM</div>");
+		if (this.date != null) {
+			h.append("<div class=\"i when\">")
+				.append(esc((this.place == null ? "" : this.place + ", ") + PartyDates.longForm(this.date)))
+				.append("</div>");
+		}
+		h.append("</td></tr></table>");
+		if (this.type != null) {
+			h.append("<div class=\"type\">").append(esc(VietnameseText.upper(this.type))).append("</div>");
+		}
+		if (this.subject != null) {
+			h.append("<div class=\"subject\">").append(esc(this.subject)).append("</div><div class=\"c\">-----</div>");
+		}
+		for (Block block : this.body) {
+			if (block instanceof Heading heading) {
+				h.append("<p class=\"b ind\">").append(esc(heading.text())).append("</p>");
+			}
+			else if (block instanceof Paragraph paragraph) {
+				h.append("<p class=\"ind")
+					.append(paragraph.italic() ? " i" : "")
+					.append("\">")
+					.append(esc(paragraph.text()))
+					.append("</p>");
+			}
+			else if (block instanceof Table t) {
+				h.append("<table class=\"data\"><tr>");
+				for (String cell : t.header()) {
+					h.append("<th>").append(esc(cell)).append("</th>");
+				}
+				h.append("</tr>");
+				for (List<String> row : t.rows()) {
+					h.append("<tr>");
+					for (String cell : row) {
+						h.append("<td>").append(esc(cell)).append("</td>");
+					}
+					h.append("</tr>");
+				}
+				h.append("</table>");
+			}
+		}
+		if (this.signer != null || !this.recipients.isEmpty()) {
+			h.append("<table class=\"sign\"><tr><td class=\"to\">");
+			if (!this.recipients.isEmpty()) {
+				h.append("<div class=\"b i u\">Nơi nhận:</div>");
+				for (String recipient : this.recipients) {
+					h.append("<div>- ").append(esc(recipient)).append("</div>");
+				}
+			}
+			h.append("</td><td class=\"signer\">");
+			if (this.authority != null) {
+				h.append("<div class=\"b\">").append(esc(this.authority)).append("</div>");
+			}
+			if (this.signerTitle != null) {
+				h.append("<div class=\"b\">").append(esc(this.signerTitle)).append("</div>");
+			}
+			h.append("<div class=\"space\"></div>");
+			if (this.signer != null) {
+				h.append("<div class=\"b\">").append(esc(this.signer)).append("</div>");
+			}
+			h.append("</td></tr></table>");
+		}
+		h.append("</body></html>");
+		return h.toString();
+	}
+
+	private static String esc(String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
 	private void header(XWPFDocument doc) {
 		XWPFTable table = doc.createTable(1, 2);
 		noBorders(table);

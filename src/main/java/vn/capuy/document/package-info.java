@@ -4,5 +4,5 @@
  * marks, and study sessions.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership" })
+		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "sample" })
 package vn.capuy.document;

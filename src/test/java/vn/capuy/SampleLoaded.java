@@ -16,7 +16,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public class SampleLoaded implements BeforeAllCallback {
 
-	private static final Duration LIMIT = Duration.ofMinutes(3);
+	private static final Duration LIMIT = Duration.ofMinutes(6);
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {

@@ -388,7 +388,7 @@ class DocumentRegisterTests {
 		HttpResponse<String> bad = browser.postForm("/documents", Map.of("_csrf", token, "issuerOrgId",
 				String.valueOf(this.bloc), "type", "NOTICE", "issuedOn", "2012-11-09", "title", " "));
 		assertThat(bad.statusCode()).isEqualTo(400);
-		assertThat(bad.body()).contains("Trích yếu nội dung: bắt buộc phải nhập");
+		assertThat(bad.body()).contains("Tiêu đề, trích yếu: bắt buộc phải nhập");
 	}
 
 	long count() {

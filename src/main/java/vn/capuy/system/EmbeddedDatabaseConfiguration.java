@@ -16,10 +16,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
 
 /**
  * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured:
@@ -27,7 +31,7 @@ import org.springframework.core.env.Environment;
  * JVM.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
@@ -135,6 +139,20 @@ class EmbeddedDatabaseConfiguration {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Matches when {@code spring.datasource.url} is missing or blank. (An empty
+	 * {@code havingValue} of {@code @ConditionalOnProperty} means "not false", so it
+	 * matched a configured URL too and the external database was ignored.)
+	 */
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
 	}
 
 }

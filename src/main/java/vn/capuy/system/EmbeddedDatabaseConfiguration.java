@@ -16,10 +16,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
 
 /**
  * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured:
@@ -27,7 +31,7 @@ import org.springframework.core.env.Environment;
  * JVM.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
@@ -67,7 +71,8 @@ class EmbeddedDatabaseConfiguration {
 	/**
 	 * A JVM killed with SIGKILL leaves its postmaster running; a new one would fail on
 	 * {@code postmaster.pid}. Stop the orphan, but only when the pid in the file really
-	 * is a postgres process.
+	 * is a postgres process serving this data directory: never any other process that
+	 * happens to hold a recycled pid.
 	 */
 	static void stopOrphanedPostmaster(Path dataDir) {
 		Path pidFile = dataDir.resolve("postmaster.pid");
@@ -81,7 +86,8 @@ class EmbeddedDatabaseConfiguration {
 			}
 			long pid = Long.parseLong(lines.get(0).trim());
 			Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-			if (handle.isEmpty() || !handle.get().isAlive() || !isPostgres(handle.get())) {
+			if (handle.isEmpty() || !handle.get().isAlive() || pid == ProcessHandle.current().pid()
+					|| !isPostmasterOf(handle.get(), dataDir)) {
 				return;
 			}
 			log.warn("Stopping orphaned PostgreSQL (pid {}) left by a previous run in {}", pid, dataDir);
@@ -95,7 +101,7 @@ class EmbeddedDatabaseConfiguration {
 				Thread.sleep(500);
 			}
 		}
-		catch (IOException | NumberFormatException ex) {
+		catch (IOException | RuntimeException ex) {
 			log.warn("Could not read {}: {}", pidFile, ex.getMessage());
 		}
 		catch (InterruptedException ex) {
@@ -103,17 +109,50 @@ class EmbeddedDatabaseConfiguration {
 		}
 	}
 
-	private static boolean isPostgres(ProcessHandle handle) {
+	/**
+	 * Whether the process runs a binary named {@code postgres} and, where {@code /proc}
+	 * tells, works in this data directory (a postmaster changes into its data directory).
+	 */
+	static boolean isPostmasterOf(ProcessHandle handle, Path dataDir) {
+		Path proc = Path.of("/proc", String.valueOf(handle.pid()));
 		String command = handle.info().command().orElse("");
 		if (command.isEmpty()) {
 			try {
-				command = Files.readString(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+				String cmdline = Files.readString(proc.resolve("cmdline"));
+				int end = cmdline.indexOf('\0');
+				command = (end >= 0) ? cmdline.substring(0, end) : cmdline;
 			}
 			catch (IOException ex) {
 				return false;
 			}
 		}
-		return command.contains("postgres");
+		Path executable = Path.of(command).getFileName();
+		if (executable == null || !executable.toString().equals("postgres")) {
+			return false;
+		}
+		if (!Files.isDirectory(proc)) {
+			return true;
+		}
+		try {
+			return Files.isSameFile(proc.resolve("cwd").toRealPath(), dataDir.toRealPath());
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Matches when {@code spring.datasource.url} is missing or blank. (An empty
+	 * {@code havingValue} of {@code @ConditionalOnProperty} means "not false", so it
+	 * matched a configured URL too and the external database was ignored.)
+	 */
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
 	}
 
 }

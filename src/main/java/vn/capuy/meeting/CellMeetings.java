@@ -149,6 +149,13 @@ public class CellMeetings {
 		return named(user, List.of(meeting), meeting.date()).get(0);
 	}
 
+	/** 404 unless the caller may see the organisation (at some date of its life). */
+	public void requireOrganization(CurrentUser user, long organizationId) {
+		if (!this.tree.visibleEver(user, organizationId)) {
+			throw new NotFoundException("organization " + organizationId);
+		}
+	}
+
 	/**
 	 * Plans a year of meetings for every organisation in a subtree; answers how many were
 	 * added.

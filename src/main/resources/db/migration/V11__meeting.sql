@@ -47,10 +47,8 @@ INSERT INTO rule (rule_key, value, value_type, valid_from, valid_to, source_docu
  'Kết nạp đảng viên: số đảng viên chính thức tán thành cần có.'),
 ('meeting.vote.full-membership', '>=2/3', 'TEXT', '1930-01-01', NULL,
  'Điều lệ Đảng 2011, Điều 5 (ít nhất hai phần ba số đảng viên chính thức tán thành)', 'V',
- 'Công nhận đảng viên chính thức: số đảng viên chính thức tán thành cần có.'),
-('meeting.task.alert-days', '0', 'INTEGER', '1930-01-01', NULL,
- 'Mặc định của hệ thống', 'M',
- 'Nhiệm vụ trong nghị quyết được báo quá hạn cho bí thư chi bộ sau số ngày này kể từ hạn.');
+ 'Công nhận đảng viên chính thức: số đảng viên chính thức tán thành cần có.');
+
 
 CREATE TABLE meeting (
   id                     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

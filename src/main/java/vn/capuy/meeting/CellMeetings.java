@@ -90,10 +90,10 @@ public class CellMeetings {
 			throw new InvalidInputException("from", "error.required");
 		}
 		if (query.to() == null) {
-			throw new InvalidInputException("to", "error.required");
+			throw new InvalidInputException("toDate", "error.required");
 		}
 		if (query.to().isBefore(query.from())) {
-			throw new InvalidInputException("to", "meeting.error.period");
+			throw new InvalidInputException("toDate", "meeting.error.period");
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("roots", user.scopeRootArray());
@@ -270,7 +270,7 @@ public class CellMeetings {
 	public long create(CurrentUser user, long organizationId, MeetingKind kind, LocalDate date, String title,
 			String place) {
 		if (kind == null) {
-			throw new InvalidInputException("kind", "error.required");
+			throw new InvalidInputException("meetingKind", "error.required");
 		}
 		if (date == null) {
 			throw new InvalidInputException("date", "error.required");
@@ -537,7 +537,7 @@ public class CellMeetings {
 		List<AgendaItem> before = agenda(user, id);
 		List<AgendaItem> items = parseTemplate(lines);
 		if (items.isEmpty()) {
-			throw new InvalidInputException("agenda", "error.required");
+			throw new InvalidInputException("meetingAgenda", "error.required");
 		}
 		Map<String, Long> guidanceByTitle = new HashMap<>();
 		before.stream()
@@ -574,10 +574,10 @@ public class CellMeetings {
 			String kind = bar > 0 ? s.substring(0, bar).strip().toUpperCase(java.util.Locale.ROOT) : "OTHER";
 			String title = bar > 0 ? s.substring(bar + 1).strip() : s;
 			if (!kind.matches("[A-Z_]{2,30}")) {
-				throw new InvalidInputException("agenda", "meeting.error.agenda.kind", kind);
+				throw new InvalidInputException("meetingAgenda", "meeting.error.agenda.kind", kind);
 			}
 			if (title.isEmpty()) {
-				throw new InvalidInputException("agenda", "meeting.error.agenda.title", line);
+				throw new InvalidInputException("meetingAgenda", "meeting.error.agenda.title", line);
 			}
 			items.add(new AgendaItem(kind, title, null));
 		}
@@ -641,7 +641,7 @@ public class CellMeetings {
 		}
 		List<AgendaItem> parsed = parseTemplate(items);
 		if (parsed.isEmpty()) {
-			throw new InvalidInputException("agenda", "error.required");
+			throw new InvalidInputException("meetingAgenda", "error.required");
 		}
 		String text = formatTemplate(parsed).strip();
 		String before = templateFor(user, organizationId, kind);
@@ -680,10 +680,10 @@ public class CellMeetings {
 	@Transactional
 	public long issueGuidance(CurrentUser user, long organizationId, YearMonth month, String title, String body) {
 		if (month == null) {
-			throw new InvalidInputException("month", "error.required");
+			throw new InvalidInputException("guidanceMonth", "error.required");
 		}
 		if (title == null || title.isBlank()) {
-			throw new InvalidInputException("title", "error.required");
+			throw new InvalidInputException("meetingTitle", "error.required");
 		}
 		this.tree.get(user, organizationId, month.atDay(1));
 		long id = this.jdbc.sql("""
@@ -748,7 +748,7 @@ public class CellMeetings {
 			throw new RuleViolationException("meeting.error.delegates.not-conference");
 		}
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "error.required");
+			throw new InvalidInputException("meetingName", "error.required");
 		}
 		this.jdbc.sql("""
 				INSERT INTO conference_delegate (meeting_id, name, role, attended, speaker)

@@ -120,7 +120,7 @@ public class MeetingAttendance {
 		roll.forEach((i) -> rollById.put(i.id(), i));
 		for (Long id : byMember.keySet()) {
 			if (!rollById.containsKey(id)) {
-				throw new InvalidInputException("memberId", "meeting.error.attendance.not-on-roll", id);
+				throw new InvalidInputException("attendanceMember", "meeting.error.attendance.not-on-roll", id);
 			}
 		}
 		this.jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m").param("m", meetingId).update();
@@ -174,13 +174,13 @@ public class MeetingAttendance {
 			throw new RuleViolationException("meeting.error.attendance.not-held");
 		}
 		if (present < 0 || late < 0 || excused < 0 || unexcused < 0) {
-			throw new InvalidInputException("present", "meeting.error.vote.negative");
+			throw new InvalidInputException("presentCount", "meeting.error.vote.negative");
 		}
 		List<MemberListItem> roll = members(user, m);
 		int exempt = (int) roll.stream().filter((i) -> i.status() == MemberStatus.EXEMPT).count();
 		int expected = roll.size() - exempt;
 		if (present + late + excused + unexcused != expected) {
-			throw new InvalidInputException("present", "meeting.error.attendance.sum", expected);
+			throw new InvalidInputException("presentCount", "meeting.error.attendance.sum", expected);
 		}
 		this.jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m").param("m", meetingId).update();
 		int[] counts = new int[AttendanceStatus.values().length];
@@ -266,7 +266,7 @@ public class MeetingAttendance {
 	/** Saves the column mapping (a new one when {@code id} is null). */
 	@Transactional
 	public long saveMapping(CurrentUser user, Mapping m) {
-		for (String[] f : new String[][] { { "name", m.name() }, { "nameColumn", m.nameColumn() },
+		for (String[] f : new String[][] { { "meetingName", m.name() }, { "nameColumn", m.nameColumn() },
 				{ "statusColumn", m.statusColumn() }, { "presentValues", m.presentValues() },
 				{ "excusedValues", m.excusedValues() }, { "unexcusedValues", m.unexcusedValues() } }) {
 			if (f[1] == null || f[1].isBlank()) {
@@ -312,10 +312,10 @@ public class MeetingAttendance {
 		Meeting m = this.meetings.get(user, meetingId);
 		List<Map<String, String>> rows = read(filename, content);
 		if (rows.isEmpty()) {
-			throw new InvalidInputException("file", "meeting.error.import.empty");
+			throw new InvalidInputException("importFile", "meeting.error.import.empty");
 		}
 		if (!rows.get(0).containsKey(mapping.nameColumn()) || !rows.get(0).containsKey(mapping.statusColumn())) {
-			throw new InvalidInputException("file", "meeting.error.import.columns", mapping.nameColumn(),
+			throw new InvalidInputException("importFile", "meeting.error.import.columns", mapping.nameColumn(),
 					mapping.statusColumn());
 		}
 		List<MemberListItem> roll = members(user, m);
@@ -338,14 +338,14 @@ public class MeetingAttendance {
 					return byName.size() == 1 ? byName.get(0) : null;
 				});
 			if (member == null) {
-				throw new InvalidInputException("file", "meeting.error.import.member", line, name);
+				throw new InvalidInputException("importFile", "meeting.error.import.member", line, name);
 			}
 			if (member.status() == MemberStatus.EXEMPT) {
 				continue;
 			}
 			AttendanceStatus status = mapping.statusOf(row.get(mapping.statusColumn()));
 			if (status == null) {
-				throw new InvalidInputException("file", "meeting.error.import.status", line,
+				throw new InvalidInputException("importFile", "meeting.error.import.status", line,
 						row.get(mapping.statusColumn()));
 			}
 			String reason = mapping.reasonColumn() == null ? null : row.get(mapping.reasonColumn());
@@ -370,7 +370,7 @@ public class MeetingAttendance {
 			if (ex instanceof InvalidInputException invalid) {
 				throw invalid;
 			}
-			throw new InvalidInputException("file", "meeting.error.import.unreadable");
+			throw new InvalidInputException("importFile", "meeting.error.import.unreadable");
 		}
 	}
 

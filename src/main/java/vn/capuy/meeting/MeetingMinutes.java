@@ -231,10 +231,10 @@ public class MeetingMinutes {
 		Minutes before = editable(user, minutesId);
 		requireItem(before, itemId);
 		if (speaker == null || speaker.isBlank()) {
-			throw new InvalidInputException("speaker", "error.required");
+			throw new InvalidInputException("speakerName", "error.required");
 		}
 		if (content == null || content.isBlank()) {
-			throw new InvalidInputException("content", "error.required");
+			throw new InvalidInputException("speechContent", "error.required");
 		}
 		this.jdbc.sql("""
 				INSERT INTO minutes_speech (item_id, speaker_name, member_id, content, criticism)
@@ -257,17 +257,17 @@ public class MeetingMinutes {
 			LocalDate dueOn) {
 		Minutes minutes = editable(user, minutesId);
 		if (description == null || description.isBlank()) {
-			throw new InvalidInputException("description", "error.required");
+			throw new InvalidInputException("taskDescription", "error.required");
 		}
 		if (assigneeName == null || assigneeName.isBlank()) {
-			throw new InvalidInputException("assignee", "meeting.error.task.assignee");
+			throw new InvalidInputException("taskAssignee", "meeting.error.task.assignee");
 		}
 		if (dueOn == null) {
-			throw new InvalidInputException("dueOn", "error.required");
+			throw new InvalidInputException("taskDueOn", "error.required");
 		}
 		Meeting m = this.meetings.get(user, minutes.meetingId());
 		if (dueOn.isBefore(m.date())) {
-			throw new InvalidInputException("dueOn", "meeting.error.task.due");
+			throw new InvalidInputException("taskDueOn", "meeting.error.task.due");
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO meeting_task (meeting_id, minutes_id, description, assignee_id, assignee_name, due_on,
@@ -303,10 +303,10 @@ public class MeetingMinutes {
 			.orElseThrow(() -> new NotFoundException("task " + taskId));
 		this.meetings.get(user, task.meetingId());
 		if (doneOn == null) {
-			throw new InvalidInputException("doneOn", "error.required");
+			throw new InvalidInputException("taskDoneOn", "error.required");
 		}
 		if (doneOn.isAfter(this.today.date())) {
-			throw new InvalidInputException("doneOn", "meeting.error.held.future");
+			throw new InvalidInputException("taskDoneOn", "meeting.error.held.future");
 		}
 		if (task.doneOn() != null) {
 			throw new RuleViolationException("meeting.error.task.done");

@@ -144,7 +144,7 @@ public class MeetingQuality {
 			int goodMin, int fairMin, int averageMin, LocalDate validFrom, String sourceDocument) {
 		this.tree.get(user, organizationId, validFrom == null ? this.today.date() : validFrom);
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "error.required");
+			throw new InvalidInputException("meetingName", "error.required");
 		}
 		if (validFrom == null) {
 			throw new InvalidInputException("validFrom", "error.required");
@@ -168,14 +168,14 @@ public class MeetingQuality {
 				max += points;
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidInputException("criteria", "meeting.error.quality.criterion", line);
+				throw new InvalidInputException("qualityCriteria", "meeting.error.quality.criterion", line);
 			}
 		}
 		if (lines.isEmpty()) {
-			throw new InvalidInputException("criteria", "error.required");
+			throw new InvalidInputException("qualityCriteria", "error.required");
 		}
 		if (!(goodMin > fairMin && fairMin > averageMin && averageMin >= 0 && goodMin <= max)) {
-			throw new InvalidInputException("goodMin", "meeting.error.quality.bands", max);
+			throw new InvalidInputException("qualityBands", "meeting.error.quality.bands", max);
 		}
 		String kindList = kinds == null || kinds.isBlank() ? "REGULAR,THEMATIC" : kinds.replace(" ", "");
 		for (String k : kindList.split(",")) {
@@ -183,7 +183,7 @@ public class MeetingQuality {
 				MeetingKind.valueOf(k);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidInputException("kinds", "meeting.error.quality.kinds", k);
+				throw new InvalidInputException("qualityKinds", "meeting.error.quality.kinds", k);
 			}
 		}
 		this.jdbc.sql("""
@@ -249,10 +249,11 @@ public class MeetingQuality {
 		for (Criterion c : sheet.criteria()) {
 			Integer p = points.get(c.id());
 			if (p == null) {
-				throw new InvalidInputException("points", "meeting.error.quality.missing", c.label());
+				throw new InvalidInputException("qualityPoints", "meeting.error.quality.missing", c.label());
 			}
 			if (p < 0 || p > c.maxPoints()) {
-				throw new InvalidInputException("points", "meeting.error.quality.range", c.label(), c.maxPoints());
+				throw new InvalidInputException("qualityPoints", "meeting.error.quality.range", c.label(),
+						c.maxPoints());
 			}
 			total += p;
 			recorded.put(String.valueOf(c.position()), p);

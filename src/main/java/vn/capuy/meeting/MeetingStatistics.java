@@ -139,10 +139,10 @@ public class MeetingStatistics implements ReviewContribution, AlertSource {
 			throw new InvalidInputException("from", "error.required");
 		}
 		if (to == null) {
-			throw new InvalidInputException("to", "error.required");
+			throw new InvalidInputException("toDate", "error.required");
 		}
 		if (to.isBefore(from)) {
-			throw new InvalidInputException("to", "meeting.error.period");
+			throw new InvalidInputException("toDate", "meeting.error.period");
 		}
 	}
 

@@ -81,10 +81,10 @@ public class MeetingVotes {
 			throw new RuleViolationException("meeting.error.vote.not-held");
 		}
 		if (kind == null) {
-			throw new InvalidInputException("kind", "error.required");
+			throw new InvalidInputException("meetingKind", "error.required");
 		}
 		if (subject == null || subject.isBlank()) {
-			throw new InvalidInputException("subject", "error.required");
+			throw new InvalidInputException("meetingSubject", "error.required");
 		}
 		Entitlement e = entitlement(user, meetingId);
 		int presentEntitled;
@@ -95,7 +95,7 @@ public class MeetingVotes {
 			presentEntitled = present;
 		}
 		else {
-			throw new InvalidInputException("present", "meeting.error.vote.present-required");
+			throw new InvalidInputException("presentCount", "meeting.error.vote.present-required");
 		}
 		LocalDate on = m.date();
 		VoteCount count = VoteCount.count(e.entitled(), presentEntitled, votesFor, votesAgainst, abstentions,
@@ -149,7 +149,7 @@ public class MeetingVotes {
 				if (ex instanceof InvalidInputException invalid) {
 					throw invalid;
 				}
-				throw new InvalidInputException("file", "meeting.error.import.vote-row", line);
+				throw new InvalidInputException("importFile", "meeting.error.import.vote-row", line);
 			}
 		}
 		return votes;

@@ -50,10 +50,10 @@ public record VoteCount(int entitled, int present, int votesFor, int votesAgains
 	public static VoteCount count(int entitled, int present, int votesFor, int votesAgainst, int abstentions,
 			Threshold quorum, Threshold majority) {
 		if (entitled <= 0) {
-			throw new InvalidInputException("entitled", "meeting.error.vote.entitled");
+			throw new InvalidInputException("entitledCount", "meeting.error.vote.entitled");
 		}
 		if (present < 0 || present > entitled) {
-			throw new InvalidInputException("present", "meeting.error.vote.present", entitled);
+			throw new InvalidInputException("presentCount", "meeting.error.vote.present", entitled);
 		}
 		if (votesFor < 0 || votesAgainst < 0 || abstentions < 0) {
 			throw new InvalidInputException("votesFor", "meeting.error.vote.negative");

@@ -4,5 +4,5 @@
  * figures across every cell.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "document" })
+		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "document", "sample" })
 package vn.capuy.meeting;

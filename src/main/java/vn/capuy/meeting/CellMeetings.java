@@ -95,6 +95,9 @@ public class CellMeetings {
 		if (query.to().isBefore(query.from())) {
 			throw new InvalidInputException("toDate", "meeting.error.period");
 		}
+		if (query.organizationId() != null) {
+			requireOrganization(user, query.organizationId());
+		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("roots", user.scopeRootArray());
 		params.put("global", user.global());

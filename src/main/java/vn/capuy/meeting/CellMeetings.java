@@ -40,7 +40,7 @@ public class CellMeetings {
 	/**
 	 * A meeting is visible when its organisation was in the caller's scope on its date.
 	 */
-	static final String VISIBLE = """
+	static final String VISIBLE = " " + """
 			EXISTS (SELECT 1 FROM organization_visible_ever(:roots, :global) v
 			        WHERE v.id = m.organization_id AND v.valid_from <= m.scheduled_on
 			          AND (v.valid_to IS NULL OR v.valid_to > m.scheduled_on))
@@ -133,7 +133,7 @@ public class CellMeetings {
 	 * meeting's date" (the subtree includes predecessors of merged organisations).
 	 */
 	static String inSubtree(String alias) {
-		return """
+		return " " + """
 				EXISTS (SELECT 1 FROM organization_visible_ever(ARRAY[:org]::bigint[], false) s
 				        WHERE s.id = %1$s.organization_id AND s.valid_from <= %1$s.scheduled_on
 				          AND (s.valid_to IS NULL OR s.valid_to > %1$s.scheduled_on))

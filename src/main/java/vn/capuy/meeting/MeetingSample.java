@@ -52,6 +52,8 @@ class MeetingSample implements SampleExtension {
 
 	private final Today today;
 
+	private final Map<String, Integer> minimums = new HashMap<>();
+
 	MeetingSample(JdbcClient jdbc, OrganizationTree tree, Members members, MeetingRules rules, Today today) {
 		this.jdbc = jdbc;
 		this.tree = tree;
@@ -268,7 +270,9 @@ class MeetingSample implements SampleExtension {
 			held = date.plusDays(1 + random.nextInt(10));
 		}
 		r.held = held.isAfter(now) ? date : held;
-		int minimum = this.rules.minimumMinutes(r.held, r.combined);
+		// one rule-book read per month and kind, not per meeting
+		int minimum = this.minimums.computeIfAbsent(YearMonth.from(r.held) + "|" + r.combined,
+				(k) -> this.rules.minimumMinutes(r.held, r.combined));
 		r.duration = minimum + (att < 0.1 ? -30 : random.nextInt(40));
 		if (counts != null) {
 			int expected = counts.full() + counts.probationary();
@@ -406,18 +410,22 @@ class MeetingSample implements SampleExtension {
 				counts[s.ordinal()]++;
 				marks.add(new Object[] { m.id(), m.fullName(), s.name(), reason });
 			}
-			for (Object[] mark : marks) {
-				this.jdbc.sql("""
-						INSERT INTO attendance (meeting_id, member_id, member_name, status, reason)
-						VALUES (:m, :member, :name, :status, :reason)
-						""")
-					.param("m", meetingId)
-					.param("member", mark[0])
-					.param("name", mark[1])
-					.param("status", mark[2])
-					.param("reason", mark[3])
-					.update();
-			}
+			Long[] memberIds = marks.stream().map((mk) -> (Long) mk[0]).toArray(Long[]::new);
+			String[] names = marks.stream().map((mk) -> (String) mk[1]).toArray(String[]::new);
+			String[] statuses = marks.stream().map((mk) -> (String) mk[2]).toArray(String[]::new);
+			String[] reasons = marks.stream().map((mk) -> (String) mk[3]).toArray(String[]::new);
+			this.jdbc.sql("""
+					INSERT INTO attendance (meeting_id, member_id, member_name, status, reason)
+					SELECT :m, u.member, u.name, u.status, u.reason
+					FROM unnest(CAST(:members AS bigint[]), CAST(:names AS text[]), CAST(:statuses AS text[]),
+					  CAST(:reasons AS text[])) AS u (member, name, status, reason)
+					""")
+				.param("m", meetingId)
+				.param("members", memberIds)
+				.param("names", names)
+				.param("statuses", statuses)
+				.param("reasons", reasons)
+				.update();
 			this.jdbc.sql("""
 					UPDATE meeting SET expected_count = :e, present_count = :p, late_count = :l, excused_count = :x,
 					  unexcused_count = :u, exempt_count = :ex, attendance_rows = true WHERE id = :id

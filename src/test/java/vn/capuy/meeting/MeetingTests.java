@@ -307,11 +307,7 @@ class MeetingTests {
 		long id = held(LocalDate.of(2026, 8, 3), 95);
 		StringBuilder csv = new StringBuilder("Họ và tên,Số thẻ đảng viên,Điểm danh,Lý do\n");
 		for (int i = 1; i <= 9; i++) {
-			csv.append("Đảng viên Thử ")
-				.append(i)
-				.append(",,")
-				.append(i == 9 ? "Vắng có lý do,Ốm" : "Có mặt,")
-				.append('\n');
+			csv.append(name(i)).append(",,").append(i == 9 ? "Vắng có lý do,Ốm" : "Có mặt,").append('\n');
 		}
 		csv.append("dang vien du bi,,Đến muộn,\n");
 		long mapping = this.attendance.mappings().get(0).id();

@@ -141,7 +141,7 @@ class MeetingSample implements SampleExtension {
 			boolean gaps = index % 17 == 3;
 			profiles.put(o.id(),
 					new Profile(gaps ? 0.18 : 0.02, poor ? 0.62 : 0.9, index % 19 == 7, index % 11 == 4 ? 0.35 : 0.05));
-			if (o.type().isCell() && named.contains(o.name()) && detailed.size() < 8) {
+			if (o.type().isCell() && named.contains(o.name()) && detailed.size() < 5) {
 				detailed.add(o.id());
 			}
 		}

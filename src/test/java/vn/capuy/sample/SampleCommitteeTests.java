@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.capuy.identity.CurrentUser;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.fail;
  * split and merger, the members tests and the README name, the rules broken on purpose,
  * and the sample accounts' scopes.
  */
-@SpringBootTest
+@vn.capuy.FullTest
 class SampleCommitteeTests {
 
 	private static final CurrentUser SYSTEM = CurrentUser.system();

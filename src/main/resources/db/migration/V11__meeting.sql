@@ -267,7 +267,7 @@ CREATE TABLE meeting_vote (
 );
 
 -- Delegates of a conference: invited, attending, speaking.
-CREATE TABLE conference_delegate (
+CREATE TABLE meeting_delegate (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   meeting_id  bigint  NOT NULL REFERENCES meeting (id),
   name        text    NOT NULL,

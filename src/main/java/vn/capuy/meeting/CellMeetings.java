@@ -754,7 +754,7 @@ public class CellMeetings {
 			throw new InvalidInputException("meetingName", "error.required");
 		}
 		this.jdbc.sql("""
-				INSERT INTO conference_delegate (meeting_id, name, role, attended, speaker)
+				INSERT INTO meeting_delegate (meeting_id, name, role, attended, speaker)
 				VALUES (:m, :name, :role, :attended, :speaker)
 				""")
 			.param("m", id)
@@ -769,7 +769,7 @@ public class CellMeetings {
 	public List<Delegate> delegates(CurrentUser user, long id) {
 		get(user, id);
 		return this.jdbc.sql("""
-				SELECT id, name, role, attended, speaker FROM conference_delegate WHERE meeting_id = :m ORDER BY id
+				SELECT id, name, role, attended, speaker FROM meeting_delegate WHERE meeting_id = :m ORDER BY id
 				""")
 			.param("m", id)
 			.query((rs, n) -> new Delegate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),

@@ -195,6 +195,15 @@ public class Members implements MemberCountsProvider {
 		if (start == null) {
 			return null;
 		}
+		start = effectiveStart(start, statuses, on);
+		return Period.between(start, on).getYears();
+	}
+
+	/**
+	 * The day from which whole years of party age count: the start shifted by the time
+	 * out of the Party when the rule book excludes it.
+	 */
+	LocalDate effectiveStart(LocalDate start, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
 		boolean excludesTimeOut = this.rules.inForce("member.party-age.excludes-time-out", on)
 			.map((r) -> Boolean.parseBoolean(r.value().strip()))
 			.orElse(false);
@@ -212,7 +221,20 @@ public class Members implements MemberCountsProvider {
 			}
 			start = start.plusDays(daysOut);
 		}
-		return Period.between(start, on).getYears();
+		return start;
+	}
+
+	/**
+	 * The party-age start of a member as the rule book counts it (null when not
+	 * admitted).
+	 */
+	LocalDate partyAgeStart(MemberRecord record, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
+		String countsFrom = this.rules.inForce("member.party-age.counts-from", on)
+			.map((r) -> r.value())
+			.orElse("ADMISSION_DECISION");
+		LocalDate start = "ADMISSION_CEREMONY".equals(countsFrom) ? record.admissionCeremonyDate()
+				: record.admissionDecisionDate();
+		return start == null ? null : effectiveStart(start, statuses, on);
 	}
 
 	/**

@@ -197,7 +197,7 @@ public class Admissions {
 			throw new InvalidInputException("togetherSince", "error.required");
 		}
 		if (!this.members.visible(user, memberId)) {
-			throw new InvalidInputException("introducerId", "error.member.not-found");
+			throw new InvalidInputException("introducerId", "admission.error.introducer.unknown");
 		}
 		this.jdbc.sql("""
 				INSERT INTO admission_introducer (admission_id, member_id, together_since) VALUES (:id, :m, :since)

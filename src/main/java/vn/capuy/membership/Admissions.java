@@ -66,7 +66,7 @@ public class Admissions {
 
 	/** A new candidate identified by the cell, with the full member assigned to help. */
 	public record NewCandidate(String fullName, Sex sex, LocalDate dateOfBirth, String citizenId, String education,
-			Boolean lowerSecondaryCompleted, String educationException, boolean youthUnionMember, Long organizationId,
+			Boolean lowerSecondaryCompleted, String educationException, Boolean youthUnionMember, Long organizationId,
 			Long helperMemberId, LocalDate identifiedOn) {
 	}
 
@@ -75,7 +75,7 @@ public class Admissions {
 	 * decision reference, the extension of the decision period, the consent to a late
 	 * ceremony, the new member's card number).
 	 */
-	public record TransitionRequest(AdmissionState target, LocalDate date, String decisionRef, boolean extended,
+	public record TransitionRequest(AdmissionState target, LocalDate date, String decisionRef, Boolean extended,
 			String lateConsent, String partyCardNumber, String note) {
 	}
 
@@ -130,7 +130,7 @@ public class Admissions {
 			.param("edu", blank(c.education()))
 			.param("lsc", c.lowerSecondaryCompleted() == null || c.lowerSecondaryCompleted())
 			.param("exc", blank(c.educationException()))
-			.param("yu", c.youthUnionMember())
+			.param("yu", Boolean.TRUE.equals(c.youthUnionMember()))
 			.param("org", c.organizationId())
 			.param("helper", c.helperMemberId())
 			.param("on", on)
@@ -332,9 +332,9 @@ public class Admissions {
 		if (blank(request.decisionRef()) == null) {
 			throw new InvalidInputException("decisionRef", "error.required");
 		}
-		LocalDate due = decisionDue(a.cellResolutionDate(), request.extended());
+		LocalDate due = decisionDue(a.cellResolutionDate(), Boolean.TRUE.equals(request.extended()));
 		if (date.isAfter(due)) {
-			String key = request.extended() ? "admission.decision.extension-working-days"
+			String key = Boolean.TRUE.equals(request.extended()) ? "admission.decision.extension-working-days"
 					: "admission.decision.working-days";
 			throw new AdmissionBlocked(key, source(key, a.cellResolutionDate()), "admission.blocked.decision-late", due,
 					this.rules.integer(key, a.cellResolutionDate()));
@@ -345,7 +345,7 @@ public class Admissions {
 				""")
 			.param("d", date)
 			.param("ref", request.decisionRef().strip())
-			.param("ext", request.extended())
+			.param("ext", Boolean.TRUE.equals(request.extended()))
 			.param("id", a.id())
 			.update();
 	}

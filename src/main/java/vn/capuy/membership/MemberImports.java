@@ -76,7 +76,9 @@ public class MemberImports {
 	private final TransactionTemplate own;
 
 	MemberImports(JdbcClient jdbc, Members members, OrganizationTree tree, RuleBook rules, Messages messages,
-			AuditLog audit, Today today, TaskExecutor executor, PlatformTransactionManager transactions) {
+			AuditLog audit, Today today,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.members = members;
 		this.tree = tree;

@@ -104,21 +104,24 @@ final class LegacyText {
 
 	/** Raw legacy bytes: the encoding that decodes every letter wins. */
 	static Decoded fromBytes(byte[] bytes) {
+		String tcvn = tcvn3(bytes);
+		String vni = vni(bytes);
+		int badTcvn = bad(tcvn);
+		int badVni = bad(vni);
+		// VNI writes most letters as two bytes (base letter + mark); those bytes also
+		// read
+		// as TCVN3 letters, but TCVN3 text almost never reads cleanly as VNI pairs
+		if (badVni == 0 && bytes.length > vni.length()) {
+			return new Decoded(nfc(vni), Encoding.VNI);
+		}
+		if (badTcvn == 0) {
+			return new Decoded(nfc(tcvn), Encoding.TCVN3);
+		}
 		for (byte b : bytes) {
 			int v = b & 0xFF;
 			if (VN1_ONLY.contains(v) && v != '\t' && v != '\n' && v != '\r') {
 				throw new InvalidInputException("file", "import.error.encoding.vn1");
 			}
-		}
-		String tcvn = tcvn3(bytes);
-		String vni = vni(bytes);
-		int badTcvn = bad(tcvn);
-		int badVni = bad(vni);
-		if (badTcvn == 0 && (badVni > 0 || specific(tcvn) >= specific(vni))) {
-			return new Decoded(nfc(tcvn), Encoding.TCVN3);
-		}
-		if (badVni == 0) {
-			return new Decoded(nfc(vni), Encoding.VNI);
 		}
 		throw new InvalidInputException("file", "import.error.encoding.unknown");
 	}
@@ -151,11 +154,11 @@ final class LegacyText {
 		String vni = vni(bytes);
 		int badTcvn = bad(tcvn);
 		int badVni = bad(vni);
-		if (badTcvn == 0 && (badVni > 0 || specific(tcvn) >= specific(vni)) && specific(tcvn) > 0) {
-			return new Decoded(nfc(tcvn), Encoding.TCVN3);
-		}
-		if (badVni == 0 && specific(vni) > 0) {
+		if (badVni == 0 && bytes.length > vni.length() && specific(vni) > 0) {
 			return new Decoded(nfc(vni), Encoding.VNI);
+		}
+		if (badTcvn == 0 && specific(tcvn) > 0) {
+			return new Decoded(nfc(tcvn), Encoding.TCVN3);
 		}
 		if (badAsIs > 0) {
 			throw new InvalidInputException("file", "import.error.encoding.unknown");

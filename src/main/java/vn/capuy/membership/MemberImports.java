@@ -573,6 +573,8 @@ public class MemberImports {
 			Long defaultOrganizationId) {
 		int[] counts = new int[4];
 		List<RowError> errors = new ArrayList<>();
+		// a background thread has no request: reports are written in Vietnamese
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("vi"));
 		try {
 			log.info("Import {}: {} rows, encoding {}", job, table.rows().size(), table.encoding());
 			List<Prepared> prepared = validateAll(user, table, mapping, defaultOrganizationId, errors);
@@ -633,6 +635,9 @@ public class MemberImports {
 			errors.add(new RowError(0, "", ex instanceof InvalidInputException ie ? this.messages.describe(ie)
 					: this.messages.get("error.unexpected")));
 			finish(job, "FAILED", new int[4], errors, first(errors));
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
 		}
 	}
 

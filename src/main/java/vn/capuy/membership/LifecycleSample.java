@@ -85,11 +85,21 @@ class LifecycleSample implements SampleExtension {
 		long cellA = cells.get(0);
 		long cellB = cells.get(1);
 		List<Long> inA = fullMembers(cellA, LocalDate.of(2025, 9, 1));
-		long mover = inA.get(inA.size() - 1);
+		// the member moved for good is one this sample admitted, so the base sample's
+		// named
+		// members stay where the README and tests expect them
+		long mover = this.jdbc.sql("SELECT member_id FROM admission WHERE state = 'CHINH_THUC' ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.single();
+		long moverCell = this.jdbc.sql("SELECT organization_id FROM admission WHERE member_id = :m")
+			.param("m", mover)
+			.query(Long.class)
+			.single();
 		long permanent = this.transfers.start(system,
-				new Transfers.NewTransfer(mover, TransferKind.CHINH_THUC, cellB, null, LocalDate.of(2025, 9, 1),
-						LocalDate.of(2025, 9, 15), "101/GTSHĐ (mẫu)", LocalDate.of(2025, 9, 16), null,
-						LocalDate.of(2025, 8, 1), "QĐ điều động 45/QĐ-UBND (mẫu)", null));
+				new Transfers.NewTransfer(mover, TransferKind.CHINH_THUC, moverCell == cellA ? cellB : cellA, null,
+						LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 15), "101/GTSHĐ (mẫu)",
+						LocalDate.of(2025, 9, 16), null, LocalDate.of(2025, 8, 1), "QĐ điều động 45/QĐ-UBND (mẫu)",
+						null));
 		this.transfers.receive(system, permanent, LocalDate.of(2025, 10, 2));
 		long away = inA.get(inA.size() - 2);
 		this.transfers.start(system,

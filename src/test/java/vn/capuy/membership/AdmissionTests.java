@@ -288,4 +288,28 @@ class AdmissionTests {
 		assertThat(list.body()).contains("\"nextDeadline\":\"" + late.minusDays(1) + "\"");
 	}
 
+	@Test
+	void thePagesRenderForAnOfficeUserOfTheSubtree() {
+		long id = candidate(LocalDate.of(1997, 7, 7), LocalDate.of(2025, 3, 3));
+		long root = this.jdbc
+			.sql("SELECT ancestor_id FROM organization_closure WHERE descendant_id = :c ORDER BY depth DESC LIMIT 1")
+			.param("c", this.cell)
+			.query(Long.class)
+			.list()
+			.get(0);
+		long userId = this.fixtures.user("vanphong-kn", Role.OFFICE, root);
+		String username = this.fixtures.username(userId);
+		Http http = new Http(this.port);
+		assertThat(http.login(username, "secret-" + username).statusCode()).isEqualTo(302);
+		for (String path : List.of("/admissions", "/admissions/" + id, "/transfers", "/badges", "/imports",
+				"/statistics?form=BIEU_1", "/statistics?form=BIEU_5", "/organizations/" + this.cell + "/register-book",
+				"/members/" + this.helper + "/yearly-update", "/")) {
+			HttpResponse<String> page = http.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+		}
+		assertThat(http.get("/admissions").body()).contains("Hồ Thị Ưu Tú").contains("Kết nạp đảng viên: bảng hạn");
+		assertThat(http.get("/admissions/" + id).body()).contains("1-KNĐ").contains("Còn thiếu");
+		assertThat(http.get("/members/" + this.helper + "/phieu-dang-vien.docx").statusCode()).isEqualTo(200);
+	}
+
 }

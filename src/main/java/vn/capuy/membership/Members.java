@@ -177,6 +177,8 @@ public class Members implements MemberCountsProvider {
 	/**
 	 * Party age in whole years on the date, counted by the rule book (from the admission
 	 * decision once full, by default), only while the member is full; null otherwise.
+	 * When the rule book says so ({@code member.party-age.excludes-time-out}), the time
+	 * between leaving the Party and being readmitted does not count.
 	 */
 	Integer partyAge(MemberRecord record, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
 		boolean full = statuses.stream()
@@ -190,7 +192,174 @@ public class Members implements MemberCountsProvider {
 			.orElse("ADMISSION_DECISION");
 		LocalDate start = "ADMISSION_CEREMONY".equals(countsFrom) ? record.admissionCeremonyDate()
 				: record.admissionDecisionDate();
-		return start == null ? null : Period.between(start, on).getYears();
+		if (start == null) {
+			return null;
+		}
+		start = effectiveStart(start, statuses, on);
+		return Period.between(start, on).getYears();
+	}
+
+	/**
+	 * The day from which whole years of party age count: the start shifted by the time
+	 * out of the Party when the rule book excludes it.
+	 */
+	LocalDate effectiveStart(LocalDate start, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
+		boolean excludesTimeOut = this.rules.inForce("member.party-age.excludes-time-out", on)
+			.map((r) -> Boolean.parseBoolean(r.value().strip()))
+			.orElse(false);
+		if (excludesTimeOut) {
+			long daysOut = 0;
+			for (MemberFile.StatusPeriod s : statuses) {
+				if (s.status().inParty() || !s.validFrom().isBefore(on)) {
+					continue;
+				}
+				LocalDate from = s.validFrom().isBefore(start) ? start : s.validFrom();
+				LocalDate to = s.validTo() == null || s.validTo().isAfter(on) ? on : s.validTo();
+				if (from.isBefore(to)) {
+					daysOut += java.time.temporal.ChronoUnit.DAYS.between(from, to);
+				}
+			}
+			start = start.plusDays(daysOut);
+		}
+		return start;
+	}
+
+	/**
+	 * The party-age start of a member as the rule book counts it (null when not
+	 * admitted).
+	 */
+	LocalDate partyAgeStart(MemberRecord record, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
+		String countsFrom = this.rules.inForce("member.party-age.counts-from", on)
+			.map((r) -> r.value())
+			.orElse("ADMISSION_DECISION");
+		LocalDate start = "ADMISSION_CEREMONY".equals(countsFrom) ? record.admissionCeremonyDate()
+				: record.admissionDecisionDate();
+		return start == null ? null : effectiveStart(start, statuses, on);
+	}
+
+	/**
+	 * Recognises a probationary member as full from the effective date (the end of the
+	 * probation, even when the decision comes later). One transaction, audited.
+	 */
+	@Transactional
+	public void recognise(CurrentUser user, long memberId, LocalDate effective, String decisionRef) {
+		requireEditor(user);
+		required("date", effective);
+		if (!visible(user, memberId)) {
+			throw new NotFoundException("member " + memberId);
+		}
+		MemberStatus current = statusOn(memberId, effective);
+		if (current != MemberStatus.PROBATIONARY) {
+			throw new InvalidInputException("status", "error.member.status.transition", current, MemberStatus.FULL);
+		}
+		if (laterRow("member_status", memberId, effective)) {
+			throw new RuleViolationException("error.member.later-change", effective);
+		}
+		this.jdbc.sql("UPDATE member_status SET valid_to = :d WHERE member_id = :m AND valid_to IS NULL")
+			.param("d", effective)
+			.param("m", memberId)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO member_status (member_id, status, valid_from, reason, decision_ref)
+				VALUES (:m, 'FULL', :d, 'RECOGNISED', :ref)
+				""").param("m", memberId).param("d", effective).param("ref", decisionRef).update();
+		this.jdbc.sql("UPDATE member SET full_membership_date = :d, version = version + 1 WHERE id = :m")
+			.param("d", effective)
+			.param("m", memberId)
+			.update();
+		this.audit.record(user.username(), "RECOGNISE", "member", memberId, current, MemberStatus.FULL);
+	}
+
+	/**
+	 * Readmits a former member (kết nạp lại): probationary again from the new decision,
+	 * in the given cell, with a new ceremony date. The checks of readmission (once only,
+	 * the waiting period, the provincial consent) are made by the caller against the rule
+	 * book.
+	 */
+	@Transactional
+	public void readmit(CurrentUser user, long memberId, LocalDate decision, LocalDate ceremony, long organizationId,
+			String decisionRef) {
+		requireEditor(user);
+		required("date", decision);
+		if (!visible(user, memberId)) {
+			throw new NotFoundException("member " + memberId);
+		}
+		MemberStatus current = statusOn(memberId, decision);
+		if (current == null || current.inParty()) {
+			throw new RuleViolationException("error.member.status.transition", current, MemberStatus.PROBATIONARY);
+		}
+		this.jdbc.sql("UPDATE member_status SET valid_to = :d WHERE member_id = :m AND valid_to IS NULL")
+			.param("d", decision)
+			.param("m", memberId)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO member_status (member_id, status, valid_from, reason, decision_ref)
+				VALUES (:m, 'PROBATIONARY', :d, 'READMITTED', :ref)
+				""").param("m", memberId).param("d", decision).param("ref", decisionRef).update();
+		this.jdbc
+			.sql("UPDATE member SET admission_ceremony_date = :c, full_membership_date = NULL, version = version + 1 "
+					+ "WHERE id = :m")
+			.param("c", ceremony)
+			.param("m", memberId)
+			.update();
+		Long from = this.jdbc.sql("SELECT organization_id FROM membership WHERE member_id = :m AND " + ACTIVE_ON)
+			.param("m", memberId)
+			.param("d", decision)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (from == null) {
+			this.jdbc.sql("""
+					INSERT INTO membership (member_id, organization_id, valid_from, reason, decision_ref)
+					VALUES (:m, :o, :d, 'READMITTED', :ref)
+					""")
+				.param("m", memberId)
+				.param("o", organizationId)
+				.param("d", decision)
+				.param("ref", decisionRef)
+				.update();
+		}
+		else if (from != organizationId) {
+			moveOne(memberId, from, organizationId, decision, "READMITTED", decisionRef);
+		}
+		this.audit.record(user.username(), "READMIT", "member", memberId, current, MemberStatus.PROBATIONARY);
+	}
+
+	/**
+	 * Closes the member's placement on the date: the member moved to an organisation
+	 * outside this system (another province, abroad).
+	 */
+	@Transactional
+	public void transferOut(CurrentUser user, long memberId, LocalDate date, String decisionRef) {
+		requireEditor(user);
+		required("date", date);
+		Long from = this.jdbc.sql("SELECT organization_id FROM membership WHERE member_id = :m AND " + ACTIVE_ON)
+			.param("m", memberId)
+			.param("d", date)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new RuleViolationException("error.member.not-placed", date));
+		if (this.tree.find(user, from, date).isEmpty()) {
+			throw new NotFoundException("member " + memberId);
+		}
+		if (laterRow("membership", memberId, date)) {
+			throw new RuleViolationException("error.member.later-change", date);
+		}
+		this.jdbc
+			.sql("""
+					UPDATE membership SET valid_to = :d, reason = coalesce(reason, 'REGISTERED'), decision_ref = coalesce(:ref, decision_ref)
+					WHERE member_id = :m AND valid_from < :d AND (valid_to IS NULL OR valid_to > :d)
+					""")
+			.param("d", date)
+			.param("m", memberId)
+			.param("ref", decisionRef)
+			.update();
+		this.audit.record(user.username(), "TRANSFER_OUT", "member", memberId, from, null);
+	}
+
+	/** The member's status on the date, or null when none. */
+	public MemberStatus statusOf(long memberId, LocalDate date) {
+		return statusOn(memberId, date);
 	}
 
 	/**

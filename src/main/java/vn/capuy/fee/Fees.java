@@ -290,6 +290,94 @@ public class Fees {
 		return new int[] { opened };
 	}
 
+	/** A member's fee category and base, for setting many at once. */
+	public record Profile(long memberId, FeeCategory category, long baseAmount, long voluntaryExtra) {
+	}
+
+	/**
+	 * Sets the fee profiles of many members of an organisation's subtree from a date (an
+	 * import of the cell's fee book); members without a profile yet only. Returns how
+	 * many were set.
+	 */
+	public int setProfiles(CurrentUser user, long organizationId, LocalDate from, List<Profile> profiles) {
+		requireFeeEditor(user);
+		java.util.Set<Long> onRoll = new java.util.HashSet<>();
+		this.roll.on(user.scope(), organizationId, from).forEach((e) -> onRoll.add(e.memberId()));
+		int set = 0;
+		for (int start = 0; start < profiles.size(); start += 500) {
+			List<Profile> chunk = profiles.subList(start, Math.min(profiles.size(), start + 500));
+			StringBuilder sql = new StringBuilder("""
+					INSERT INTO fee_profile (member_id, category, base_amount, voluntary_extra, valid_from, recorded_by)
+					SELECT * FROM (VALUES
+					""");
+			Map<String, Object> params = new HashMap<>();
+			params.put("from", from);
+			params.put("by", user.username());
+			for (int i = 0; i < chunk.size(); i++) {
+				Profile p = chunk.get(i);
+				if (!onRoll.contains(p.memberId())) {
+					throw new InvalidInputException("memberId", "error.fee.not-on-roll", p.memberId());
+				}
+				if (p.baseAmount() < 0 || p.voluntaryExtra() < 0) {
+					throw new InvalidInputException("baseAmount", "error.fee.amount-negative");
+				}
+				sql.append(i == 0 ? "" : ",")
+					.append("(CAST(:m" + i + " AS bigint), CAST(:c" + i + " AS text), CAST(:b" + i
+							+ " AS bigint), CAST(:e" + i + " AS bigint), CAST(:from AS date), CAST(:by AS text))");
+				params.put("m" + i, p.memberId());
+				params.put("c" + i, p.category().name());
+				params.put("b" + i, p.baseAmount());
+				params.put("e" + i, p.voluntaryExtra());
+			}
+			sql.append(
+					"""
+							) AS v (member_id, category, base_amount, voluntary_extra, valid_from, recorded_by)
+							WHERE NOT EXISTS (SELECT 1 FROM fee_profile f WHERE f.member_id = v.member_id AND f.valid_from >= :from)
+							""");
+			this.jdbc.sql("""
+					UPDATE fee_profile SET valid_to = :from WHERE member_id = ANY(:ids) AND valid_from < :from
+					  AND (valid_to IS NULL OR valid_to > :from)
+					""")
+				.param("from", from)
+				.param("ids", chunk.stream().map(Profile::memberId).toArray(Long[]::new))
+				.update();
+			set += this.jdbc.sql(sql.toString()).params(params).update();
+		}
+		this.audit.record(user.username(), "FEE_PROFILES", "organization", organizationId, null,
+				Map.of("from", from.toString(), "set", set));
+		return set;
+	}
+
+	/**
+	 * Records that every member of the subtree paid the month's fee in full at the cell
+	 * meeting, except those named; returns how many lines were paid.
+	 */
+	public int collectAll(CurrentUser user, long organizationId, YearMonth month, LocalDate paidOn,
+			java.util.Collection<Long> except) {
+		requireFeeEditor(user);
+		if (paidOn == null || paidOn.isAfter(this.today.date())) {
+			throw new InvalidInputException("paidOn", "error.date.future");
+		}
+		LocalDate first = month.atDay(1);
+		int n = this.jdbc.sql("""
+				UPDATE fee_ledger SET paid = due, paid_on = :d, channel = 'CASH', version = version + 1
+				WHERE month = :mo AND paid < due AND NOT (member_id = ANY(:except))
+				  AND organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :org
+				        AND c.valid_from <= :mo AND (c.valid_to IS NULL OR c.valid_to > :mo))
+				  AND organization_id IN (SELECT id FROM organization_visible(:roots, :global, :mo))
+				""")
+			.param("d", paidOn)
+			.param("mo", first)
+			.param("except", except.toArray(Long[]::new))
+			.param("org", organizationId)
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
+			.update();
+		this.audit.record(user.username(), "FEE_COLLECT", "organization", organizationId, null,
+				Map.of("month", month.toString(), "paid", n));
+		return n;
+	}
+
 	/** Records a cash payment at the cell, adding to what was paid for the month. */
 	public void pay(CurrentUser user, long memberId, YearMonth month, long amount, LocalDate paidOn, String channel,
 			String reference) {

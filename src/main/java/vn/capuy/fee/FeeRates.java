@@ -4,14 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Optional;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import vn.capuy.membership.Sex;
-import vn.capuy.rulebook.Rule;
 import vn.capuy.rulebook.RuleBook;
-import vn.capuy.system.RuleViolationException;
 
 /**
  * The one place a month's fee is computed: the rate of the member's category in force on
@@ -41,47 +41,90 @@ public class FeeRates {
 	 * none).
 	 */
 	public Due due(Payer payer, LocalDate month, ReliefKind relief, int reliefPercent) {
-		LocalDate on = month.withDayOfMonth(1);
-		Optional<Rule> partyAge = this.rules.inForce("fee.exempt.party-age-years", on);
-		if (partyAge.isPresent() && payer.partyAgeFrom() != null && Period.between(payer.partyAgeFrom(), on)
-			.getYears() >= Integer.parseInt(partyAge.get().value().strip())) {
-			return new Due(payer.voluntaryExtra(), "PARTY_AGE");
-		}
-		long rate = rate(payer, on);
-		String why = null;
-		if (relief != null && reliefPercent > 0) {
-			rate = BigDecimal.valueOf(rate)
-				.multiply(BigDecimal.valueOf(100 - Math.min(100, reliefPercent)))
-				.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
-				.longValue();
-			why = relief.name();
-		}
-		return new Due(rate + payer.voluntaryExtra(), why);
+		return table(month).due(payer, relief, reliefPercent);
 	}
 
-	/** The rate for the category before any exemption or relief. */
-	long rate(Payer payer, LocalDate on) {
-		FeeCategory category = payer.category();
-		if (category.percentOfBase()) {
-			BigDecimal percent = this.rules.decimal("fee.percent." + category, on);
-			return BigDecimal.valueOf(payer.baseAmount())
+	/**
+	 * The rules in force on the month's first day, read once, for computing a whole
+	 * organisation's month.
+	 */
+	public Table table(LocalDate month) {
+		LocalDate on = month.withDayOfMonth(1);
+		Map<FeeCategory, BigDecimal> percents = new EnumMap<>(FeeCategory.class);
+		Map<FeeCategory, Long> amounts = new EnumMap<>(FeeCategory.class);
+		for (FeeCategory c : FeeCategory.values()) {
+			if (c.percentOfBase()) {
+				this.rules.inForce("fee.percent." + c, on)
+					.ifPresent((r) -> percents.put(c, new BigDecimal(r.value().strip())));
+			}
+			else {
+				this.rules.inForce("fee.amount." + c, on)
+					.ifPresent((r) -> amounts.put(c, Long.parseLong(r.value().strip())));
+			}
+		}
+		Map<Sex, Integer> workingAge = new HashMap<>();
+		for (Sex sex : Sex.values()) {
+			this.rules.inForce("fee.working-age." + sex.name(), on)
+				.ifPresent((r) -> workingAge.put(sex, Integer.parseInt(r.value().strip())));
+		}
+		Integer partyAge = this.rules.inForce("fee.exempt.party-age-years", on)
+			.map((r) -> Integer.parseInt(r.value().strip()))
+			.orElse(null);
+		BigDecimal overAge = this.rules.inForce("fee.over-working-age.percent", on)
+			.map((r) -> new BigDecimal(r.value().strip()))
+			.orElse(null);
+		return new Table(on, percents, amounts, workingAge, partyAge, overAge);
+	}
+
+	/** The fee rules of one month. */
+	public record Table(LocalDate on, Map<FeeCategory, BigDecimal> percents, Map<FeeCategory, Long> amounts,
+			Map<Sex, Integer> workingAge, Integer partyAgeYears, BigDecimal overWorkingAgePercent) {
+
+		public Due due(Payer payer, ReliefKind relief, int reliefPercent) {
+			if (this.partyAgeYears != null && payer.partyAgeFrom() != null
+					&& Period.between(payer.partyAgeFrom(), this.on).getYears() >= this.partyAgeYears) {
+				return new Due(payer.voluntaryExtra(), "PARTY_AGE");
+			}
+			long rate = rate(payer);
+			String why = null;
+			if (relief != null && reliefPercent > 0) {
+				rate = share(rate, BigDecimal.valueOf(100 - Math.min(100, reliefPercent)));
+				why = relief.name();
+			}
+			return new Due(rate + payer.voluntaryExtra(), why);
+		}
+
+		/** The rate for the category before any exemption or relief. */
+		public long rate(Payer payer) {
+			FeeCategory category = payer.category();
+			if (category.percentOfBase()) {
+				BigDecimal percent = this.percents.get(category);
+				if (percent == null) {
+					throw new vn.capuy.system.RuleViolationException("error.rule.missing", "fee.percent." + category,
+							this.on);
+				}
+				return share(payer.baseAmount(), percent);
+			}
+			Long amount = this.amounts.get(category);
+			if (amount == null) {
+				throw new vn.capuy.system.RuleViolationException("error.rule.missing", "fee.amount." + category,
+						this.on);
+			}
+			Integer age = payer.sex() == null ? null : this.workingAge.get(payer.sex());
+			if (category == FeeCategory.OTHER && this.overWorkingAgePercent != null && age != null
+					&& payer.dateOfBirth() != null && Period.between(payer.dateOfBirth(), this.on).getYears() >= age) {
+				return share(amount, this.overWorkingAgePercent);
+			}
+			return amount;
+		}
+
+		private static long share(long amount, BigDecimal percent) {
+			return BigDecimal.valueOf(amount)
 				.multiply(percent)
 				.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
 				.longValue();
 		}
-		long amount = this.rules.integer("fee.amount." + category, on);
-		if (category == FeeCategory.OTHER && payer.sex() != null && payer.dateOfBirth() != null) {
-			Optional<Rule> share = this.rules.inForce("fee.over-working-age.percent", on);
-			Optional<Rule> age = this.rules.inForce("fee.working-age." + payer.sex().name(), on);
-			if (share.isPresent() && age.isPresent() && Period.between(payer.dateOfBirth(), on).getYears() >= Integer
-				.parseInt(age.get().value().strip())) {
-				amount = BigDecimal.valueOf(amount)
-					.multiply(new BigDecimal(share.get().value().strip()))
-					.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
-					.longValue();
-			}
-		}
-		return amount;
+
 	}
 
 	/** Whether the base of a salary fee is the previous month's (Quy định 01-QĐ/TW). */
@@ -111,12 +154,6 @@ public class FeeRates {
 			.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
 			.longValue();
 		return new long[] { kept, amount - kept };
-	}
-
-	static void requireRule(RuleBook rules, String key, LocalDate on) {
-		if (rules.inForce(key, on).isEmpty()) {
-			throw new RuleViolationException("error.rule.missing", key, on);
-		}
 	}
 
 }

@@ -239,6 +239,7 @@ public class Fees {
 					new Object[] { ReliefKind.valueOf(rs.getString(2)), rs.getInt(3) }))
 			.list();
 		List<Object[]> rows = new ArrayList<>();
+		FeeRates.Table table = this.rates.table(first);
 		for (MemberRoll.Entry e : entries) {
 			Object[] p = profiles.get(e.memberId());
 			FeeCategory category = p == null ? FeeCategory.OTHER : (FeeCategory) p[0];
@@ -248,8 +249,8 @@ public class Fees {
 			}
 			long extra = p == null ? 0 : (Long) p[2];
 			Object[] r = reliefs.get(e.memberId());
-			FeeRates.Due due = this.rates.due(
-					new FeeRates.Payer(category, base, extra, e.sex(), e.dateOfBirth(), e.partyAgeFrom()), first,
+			FeeRates.Due due = table.due(
+					new FeeRates.Payer(category, base, extra, e.sex(), e.dateOfBirth(), e.partyAgeFrom()),
 					r == null ? null : (ReliefKind) r[0], r == null ? 0 : (Integer) r[1]);
 			rows.add(new Object[] { e.memberId(), first, e.organizationId(), e.fullName(), category.name(), base,
 					due.amount(), due.relief() });
@@ -505,6 +506,7 @@ public class Fees {
 			.orElse(null);
 		return this.jdbc
 			.sql("""
+					SELECT * FROM (
 					SELECT l.member_id, l.member_name, l.organization_id,
 					       (SELECT n.name FROM organization_name n WHERE n.organization_id = l.organization_id
 					          AND n.valid_from <= :mo AND (n.valid_to IS NULL OR n.valid_to > :mo)) AS org_name,
@@ -519,7 +521,8 @@ public class Fees {
 					  AND l.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :org
 					        AND c.valid_from <= :mo AND (c.valid_to IS NULL OR c.valid_to > :mo))
 					  AND l.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :mo))
-					ORDER BY org_name COLLATE vi_vn, regexp_replace(l.member_name, '^.*\\s', '') COLLATE vi_vn, l.member_name
+					) x
+					ORDER BY x.org_name COLLATE vi_vn, regexp_replace(x.member_name, '^.*\\s', '') COLLATE vi_vn, x.member_name
 					""")
 			.param("mo", first)
 			.param("year", first.withDayOfYear(1))

@@ -149,9 +149,10 @@ public class Remittances {
 				""").param("mo", first).query((rs, n) -> recorded.put(rs.getLong(1), rs.getLong(2))).list();
 		long[] monthTotals = new long[3];
 		Set<Long> done = new HashSet<>();
+		Map<String, Integer> keep = new HashMap<>();
 		for (Long root : roots) {
 			long remitted = walk(root, 0, byId, children, collected, recorded, first, totals, seen, depths, monthTotals,
-					done);
+					done, keep);
 			monthTotals[2] += remitted;
 		}
 		return new Month(ym, monthTotals[0], monthTotals[1], monthTotals[2]);
@@ -160,18 +161,20 @@ public class Remittances {
 	/** Computes a node after its children; answers what it remits upward. */
 	private long walk(long id, int depth, Map<Long, Organization> byId, Map<Long, List<Long>> children,
 			Map<Long, Long> collected, Map<Long, Long> recorded, LocalDate month, Map<Long, long[]> totals,
-			Map<Long, Organization> seen, Map<Long, Integer> depths, long[] monthTotals, Set<Long> done) {
+			Map<Long, Organization> seen, Map<Long, Integer> depths, long[] monthTotals, Set<Long> done,
+			Map<String, Integer> keep) {
 		if (!done.add(id)) {
 			return 0;
 		}
 		long received = 0;
 		for (Long child : children.getOrDefault(id, List.of())) {
 			received += walk(child, depth + 1, byId, children, collected, recorded, month, totals, seen, depths,
-					monthTotals, done);
+					monthTotals, done, keep);
 		}
 		Organization org = byId.get(id);
 		long own = collected.getOrDefault(id, 0L);
-		long[] split = FeeRates.split(own + received, this.rates.retention(org.type().name(), month));
+		int share = keep.computeIfAbsent(org.type().name(), (type) -> this.rates.retention(type, month));
+		long[] split = FeeRates.split(own + received, share);
 		long[] t = totals.computeIfAbsent(id, (k) -> new long[5]);
 		t[0] += own;
 		t[1] += received;

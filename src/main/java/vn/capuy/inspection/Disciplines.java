@@ -120,7 +120,7 @@ public class Disciplines {
 			Long subjectOrganizationId, SubjectStanding standing, ViolationArea area, String violationSummary,
 			LocalDate violationDate, LocalDate violationEndedOn, List<LocalDate> laterViolations, DisciplineForm form,
 			LocalDate decisionDate, LocalDate effectiveDate, String documentRef, Integer eligibleVoters,
-			Integer votesFor, Integer votesAgainst, boolean delegatedAdmission) {
+			Integer votesFor, Integer votesAgainst, Boolean delegatedAdmission) {
 	}
 
 	/** The outcome: the decision's id and the warnings it was taken with. */
@@ -161,7 +161,7 @@ public class Disciplines {
 			throw new InvalidInputException("body", "error.inspection.body-type", body, org.type());
 		}
 		if (r.caseId() != null) {
-			this.inspections.get(user, r.caseId());
+			this.inspections.require(user, r.caseId());
 		}
 		// the subject: a member in the Party placed under the deciding organisation, or a
 		// subordinate organisation
@@ -195,8 +195,8 @@ public class Disciplines {
 		}
 		SubjectStanding standing = kind == SubjectKind.ORGANIZATION ? SubjectStanding.ORGANIZATION
 				: (r.standing() == null ? SubjectStanding.MEMBER : r.standing());
-		this.authority.check(new DisciplineAuthority.Question(body, kind, standing, area, form, r.delegatedAdmission(),
-				decisionDate));
+		this.authority.check(new DisciplineAuthority.Question(body, kind, standing, area, form,
+				Boolean.TRUE.equals(r.delegatedAdmission()), decisionDate));
 		List<String> warnings = new ArrayList<>();
 		if (form == DisciplineForm.CACH_CHUC) {
 			Posts source = this.posts.getIfAvailable();
@@ -312,7 +312,7 @@ public class Disciplines {
 
 	/** Decisions taken on a case, for those who may open it. */
 	public List<Decision> ofCase(CurrentUser user, long caseId) {
-		this.inspections.get(user, caseId);
+		this.inspections.require(user, caseId);
 		return query("v.case_id = :p", caseId);
 	}
 

@@ -78,8 +78,16 @@ class InspectionApi {
 		return Map.of("id", decided.id(), "warnings", decided.warnings());
 	}
 
+	/**
+	 * The answer of the limitation endpoint; {@code expiresOn} is null when there is no
+	 * limit.
+	 */
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+	record LimitationAnswer(boolean expired, String expiresOn, String rule, String source) {
+	}
+
 	@GetMapping("/api/v1/discipline/limitation")
-	Map<String, Object> limitation(@RequestParam DisciplineForm form,
+	LimitationAnswer limitation(@RequestParam DisciplineForm form,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate violationDate,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate violationEndedOn,
@@ -88,12 +96,8 @@ class InspectionApi {
 			@RequestParam(required = false) ViolationArea area) {
 		Disciplines.Limitation l = this.disciplines.limitation(form, area, violationDate, violationEndedOn,
 				laterViolation, decisionDate != null ? decisionDate : this.today.date());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("expired", l.expired());
-		body.put("expiresOn", l.expiresOn() == null ? null : l.expiresOn().toString());
-		body.put("rule", l.ruleKey());
-		body.put("source", l.sourceDocument());
-		return body;
+		return new LimitationAnswer(l.expired(), l.expiresOn() == null ? null : l.expiresOn().toString(), l.ruleKey(),
+				l.sourceDocument());
 	}
 
 }

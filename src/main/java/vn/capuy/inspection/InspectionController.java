@@ -209,7 +209,7 @@ class InspectionController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
 			@RequestParam String documentRef, @RequestParam int eligibleVoters, @RequestParam int votesFor,
 			@RequestParam(defaultValue = "0") int votesAgainst,
-			@RequestParam(defaultValue = "false") boolean delegatedAdmission, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") Boolean delegatedAdmission, RedirectAttributes redirect) {
 		String back = "/inspection/cases/" + id;
 		return attempt(redirect, back, () -> {
 			Disciplines.Decided d = this.disciplines.decide(CurrentUser.get(),

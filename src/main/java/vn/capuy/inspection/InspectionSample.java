@@ -87,6 +87,8 @@ class InspectionSample implements SampleExtension {
 			.sorted(java.util.Comparator.comparingLong(Organization::id))
 			.toList();
 		for (Organization upper : uppers) {
+			LocalDate end = upper.validTo() != null && upper.validTo().minusDays(1).isBefore(last)
+					? upper.validTo().minusDays(1) : last;
 			long programme = this.inspections.adopt(UBKT, upper.id(), DecidingBody.UPPER_INSPECTION, year,
 					"Chương trình kiểm tra, giám sát năm " + year + " của Uỷ ban Kiểm tra (mẫu)", jan, null, null);
 			List<Organization> grassroots = orgs.stream()
@@ -101,7 +103,7 @@ class InspectionSample implements SampleExtension {
 				CaseKind kind = i == 0 ? CaseKind.FINANCE
 						: i == 1 ? CaseKind.IMPLEMENTATION : CaseKind.THEMATIC_SUPERVISION;
 				LocalDate from = LocalDate.of(year, 3 + 3 * i, 1);
-				if (from.isAfter(last)) {
+				if (from.isAfter(end)) {
 					continue;
 				}
 				LocalDate to = from.plusMonths(2).isAfter(LocalDate.of(year, 12, 31)) ? LocalDate.of(year, 12, 31)
@@ -110,7 +112,7 @@ class InspectionSample implements SampleExtension {
 						kind == CaseKind.FINANCE ? "Thu, nộp, quản lý đảng phí (mẫu)"
 								: "Thực hiện nghị quyết, chỉ thị của cấp trên (mẫu)",
 						from, to, "Đoàn kiểm tra làm việc trực tiếp (mẫu)");
-				runCase(upper, subject.id(), null, kind, item, from, last, "UBKT " + year + "-" + (i + 1), random);
+				runCase(upper, subject.id(), null, kind, item, from, end, "UBKT " + year + "-" + (i + 1), random);
 			}
 			// a cell supervising its members
 			Organization cell = orgs.stream()
@@ -120,7 +122,9 @@ class InspectionSample implements SampleExtension {
 				.findFirst()
 				.orElse(null);
 			if (cell != null) {
-				cellProgramme(cell, year, jan, last, random);
+				LocalDate cellEnd = cell.validTo() != null && cell.validTo().minusDays(1).isBefore(end)
+						? cell.validTo().minusDays(1) : end;
+				cellProgramme(cell, year, jan, cellEnd, random);
 			}
 		}
 	}
@@ -141,13 +145,19 @@ class InspectionSample implements SampleExtension {
 		if ((year == 2010 || year == 2023) && entries.size() > target + 1) {
 			MemberRoll.Entry subject = entries.get(target);
 			LocalDate opened = LocalDate.of(year, 4, 2);
-			if (opened.isAfter(last)) {
+			LocalDate decidedOn = LocalDate.of(year, 6, 10);
+			List<MemberRoll.Entry> then = decidedOn.isAfter(last) ? List.of()
+					: this.roll.on(CurrentUser.system().scope(), cell.id(), decidedOn);
+			if (then.stream().noneMatch((e) -> e.memberId() == subject.memberId())) {
 				return;
 			}
 			long caseId = runCase(cell, null, subject.memberId(), CaseKind.SIGNS_OF_VIOLATION, null, opened, last,
 					"CB " + year, random);
 			LocalDate decided = LocalDate.of(year, 6, 10);
-			int eligible = (int) entries.stream().filter((e) -> e.status() != MemberStatus.PROBATIONARY).count();
+			int eligible = (int) then.stream().filter((e) -> e.status() != MemberStatus.PROBATIONARY).count();
+			if (eligible < 3) {
+				return;
+			}
 			Disciplines.Decided d = this.disciplines.decide(UBKT,
 					new Disciplines.DecisionRequest(caseId, cell.id(), DecidingBody.CELL, subject.memberId(), null,
 							SubjectStanding.MEMBER, ViolationArea.PARTY_ACTIVITY,
@@ -174,7 +184,11 @@ class InspectionSample implements SampleExtension {
 			LocalDate decided = LocalDate.of(2011, 9, 20);
 			boolean laterChange = file.statuses().stream().anyMatch((s) -> s.validFrom().isAfter(decided));
 			Organization upper = upperOf(cell, decided);
-			if (!laterChange && subject.status() == MemberStatus.FULL && upper != null) {
+			boolean onRoll = upper != null && this.roll.on(CurrentUser.system().scope(), upper.id(), decided)
+				.stream()
+				.anyMatch((e) -> e.memberId() == subject.memberId() && e.status() == MemberStatus.FULL);
+			if (!laterChange && onRoll
+					&& this.tree.find(CurrentUser.system(), upper.id(), LocalDate.of(2011, 5, 3)).isPresent()) {
 				long caseId = runCase(upper, null, subject.memberId(), CaseKind.DENUNCIATION, null,
 						LocalDate.of(2011, 5, 3), LocalDate.of(2011, 9, 10), "TC 2011", random);
 				this.disciplines.decide(UBKT,

@@ -147,9 +147,18 @@ public class Inspections {
 
 	/** One case, for those who may open it; audited. */
 	public Case get(CurrentUser user, long id) {
+		Case c = require(user, id);
+		this.audit.record(user.username(), "READ", "inspection_case", id, null, null);
+		return c;
+	}
+
+	/**
+	 * One case, for those who may open it, without recording a read (for the parts of a
+	 * case read together with it: steps, attachments, decisions).
+	 */
+	Case require(CurrentUser user, long id) {
 		Case c = find(id).orElseThrow(() -> new NotFoundException("case " + id));
 		requireOpen(user, c.handlingOrganizationId(), "case " + id);
-		this.audit.record(user.username(), "READ", "inspection_case", id, null, null);
 		return c;
 	}
 
@@ -158,7 +167,7 @@ public class Inspections {
 	}
 
 	public List<Step> steps(CurrentUser user, long caseId) {
-		get(user, caseId);
+		require(user, caseId);
 		return this.jdbc.sql("""
 				SELECT stage, on_date, document_ref, note, actor FROM inspection_case_step WHERE case_id = :id
 				ORDER BY on_date, id
@@ -279,7 +288,7 @@ public class Inspections {
 	}
 
 	public List<Attachment> attachments(CurrentUser user, long caseId) {
-		get(user, caseId);
+		require(user, caseId);
 		return this.jdbc.sql("""
 				SELECT id, file_name, content_type, uploaded_by, length(content) FROM inspection_attachment
 				WHERE case_id = :c ORDER BY id

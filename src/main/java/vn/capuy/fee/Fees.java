@@ -262,32 +262,41 @@ public class Fees {
 	}
 
 	private int[] insertRows(List<Object[]> rows) {
-		int opened = 0;
-		for (int from = 0; from < rows.size(); from += 500) {
-			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-			StringBuilder sql = new StringBuilder(
-					"""
-							INSERT INTO fee_ledger (member_id, month, organization_id, member_name, category, base_amount, due, relief)
-							VALUES
-							""");
-			Map<String, Object> params = new HashMap<>();
-			for (int i = 0; i < chunk.size(); i++) {
-				Object[] r = chunk.get(i);
-				sql.append(i == 0 ? "" : ",")
-					.append("(:m" + i + ", :mo" + i + ", :o" + i + ", :n" + i + ", :c" + i + ", :b" + i + ", :d" + i
-							+ ", :r" + i + ")");
-				params.put("m" + i, r[0]);
-				params.put("mo" + i, r[1]);
-				params.put("o" + i, r[2]);
-				params.put("n" + i, r[3]);
-				params.put("c" + i, r[4]);
-				params.put("b" + i, r[5]);
-				params.put("d" + i, r[6]);
-				params.put("r" + i, r[7]);
-			}
-			sql.append(" ON CONFLICT (member_id, month) DO NOTHING");
-			opened += this.jdbc.sql(sql.toString()).params(params).update();
+		int n = rows.size();
+		Long[] members = new Long[n];
+		Long[] organizations = new Long[n];
+		String[] names = new String[n];
+		String[] categories = new String[n];
+		Long[] bases = new Long[n];
+		Long[] dues = new Long[n];
+		String[] reliefs = new String[n];
+		for (int i = 0; i < n; i++) {
+			Object[] r = rows.get(i);
+			members[i] = (Long) r[0];
+			organizations[i] = (Long) r[2];
+			names[i] = (String) r[3];
+			categories[i] = (String) r[4];
+			bases[i] = (Long) r[5];
+			dues[i] = (Long) r[6];
+			reliefs[i] = (String) r[7];
 		}
+		int opened = this.jdbc
+			.sql("""
+					INSERT INTO fee_ledger (member_id, month, organization_id, member_name, category, base_amount, due, relief)
+					SELECT v.m, CAST(:month AS date), v.o, v.n, v.c, v.b, v.d, v.r
+					FROM unnest(CAST(:m AS bigint[]), CAST(:o AS bigint[]), CAST(:n AS text[]), CAST(:c AS text[]),
+					            CAST(:b AS bigint[]), CAST(:d AS bigint[]), CAST(:r AS text[])) AS v (m, o, n, c, b, d, r)
+					ON CONFLICT (member_id, month) DO NOTHING
+					""")
+			.param("month", rows.get(0)[1])
+			.param("m", members)
+			.param("o", organizations)
+			.param("n", names)
+			.param("c", categories)
+			.param("b", bases)
+			.param("d", dues)
+			.param("r", reliefs)
+			.update();
 		return new int[] { opened };
 	}
 

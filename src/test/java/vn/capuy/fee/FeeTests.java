@@ -265,6 +265,11 @@ class FeeTests {
 			.get("/api/v1/fees/remittance?organizationId=" + t.root + "&year=2026");
 		assertThat(api.statusCode()).isEqualTo(200);
 		assertThat(api.body()).contains("\"organizationId\":" + t.cellA).contains("\"kept\"");
+		Http browser = new Http(this.port);
+		browser.login(name, "secret-" + name);
+		HttpResponse<String> page = browser.get("/fees/remittance?organizationId=" + t.root + "&year=2026");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("63.000").contains("175.432");
 		// another scope's office gets 404
 		long stranger = this.fixtures.user("vp", Role.OFFICE, this.fixtures.root("Tỉnh khác", START));
 		String other = this.fixtures.username(stranger);

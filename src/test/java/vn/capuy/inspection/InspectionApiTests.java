@@ -144,6 +144,16 @@ class InspectionApiTests {
 		assertThat(page).contains("Kế hoạch giám sát thử").contains("Kết luận công khai số bảy");
 		assertThat(browser.get("/inspection/programmes/" + programme).body()).doesNotContain("Giữ gìn đạo đức");
 		assertThat(browser.get("/inspection/cases/" + this.caseId).statusCode()).isEqualTo(404);
+		// the inspection staff see the whole file: steps, conclusion, the programme's
+		// subjects
+		Http staff = new Http(this.port);
+		String staffName = this.fixtures.username(this.inspector);
+		staff.login(staffName, "secret-" + staffName);
+		HttpResponse<String> file = staff.get("/inspection/cases/" + this.caseId);
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).contains("Lê Văn Kiểm").contains("Thông báo kết luận").contains("MẬT");
+		assertThat(staff.get("/inspection/programmes/" + programme).body()).contains("Giữ gìn đạo đức");
+		assertThat(staff.get("/inspection?year=2024").body()).contains("Lê Văn Kiểm");
 		// the programme's progress: 1 of 3 members supervised is below the 30% target
 		Inspections.Progress progress = this.inspections.progress(ubkt, programme, LocalDate.of(2024, 12, 31));
 		assertThat(progress.members()).isEqualTo(3);

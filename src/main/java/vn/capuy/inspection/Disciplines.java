@@ -158,7 +158,7 @@ public class Disciplines {
 			.orElseThrow(() -> new NotFoundException("organization " + orgId));
 		this.inspections.requireOpen(user, org.id(), "organization " + org.id());
 		if (!body.belongsTo(org.type())) {
-			throw new InvalidInputException("body", "error.inspection.body-type", body, org.type());
+			throw new InvalidInputException("decidingBody", "error.inspection.body-type", body, org.type());
 		}
 		if (r.caseId() != null) {
 			this.inspections.require(user, r.caseId());
@@ -394,7 +394,7 @@ public class Disciplines {
 			.orElseThrow(
 					() -> new InvalidInputException("handlingOrganizationId", "error.inspection.subject-not-found"));
 		if (!body.belongsTo(handler.type())) {
-			throw new InvalidInputException("body", "error.inspection.body-type", body, handler.type());
+			throw new InvalidInputException("decidingBody", "error.inspection.body-type", body, handler.type());
 		}
 		Organization decider = this.tree.getLatestVisible(CurrentUser.system(), decidingOrg);
 		boolean up = handler.id() != decidingOrg ? isBelow(decider, handler.id(), receivedOn)

@@ -193,7 +193,7 @@ public class Inspections {
 			.orElseThrow(() -> new NotFoundException("organization " + in.handlingOrganizationId()));
 		requireOpen(user, org.id(), "organization " + org.id());
 		if (!in.body().belongsTo(org.type())) {
-			throw new InvalidInputException("body", "error.inspection.body-type", in.body(), org.type());
+			throw new InvalidInputException("decidingBody", "error.inspection.body-type", in.body(), org.type());
 		}
 		String subject = subjectName(user, in.subjectMemberId(), in.subjectOrganizationId());
 		long id = this.jdbc.sql("""
@@ -392,7 +392,7 @@ public class Inspections {
 			.orElseThrow(() -> new NotFoundException("organization " + organizationId));
 		requireOpen(user, org.id(), "organization " + org.id());
 		if (!body.belongsTo(org.type())) {
-			throw new InvalidInputException("body", "error.inspection.body-type", body, org.type());
+			throw new InvalidInputException("decidingBody", "error.inspection.body-type", body, org.type());
 		}
 		LocalDate jan1 = LocalDate.of(year, 1, 1);
 		int min = minPercent != null ? minPercent : this.rules.integer("inspection.supervision.min-percent", jan1);

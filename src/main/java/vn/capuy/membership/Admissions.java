@@ -216,7 +216,7 @@ public class Admissions {
 		requireEditor(user);
 		Admission a = get(user, id);
 		if (request == null || request.target() == null) {
-			throw new InvalidInputException("target", "error.required");
+			throw new InvalidInputException("targetState", "error.required");
 		}
 		LocalDate date = request.date() != null ? request.date() : this.today.date();
 		AdmissionState target = request.target();

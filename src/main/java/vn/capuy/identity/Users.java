@@ -166,11 +166,14 @@ public class Users implements UserDetailsService {
 	 */
 	@Transactional
 	public void linkMember(String username, Long memberId, String actor) {
-		Long before = this.jdbc.sql("SELECT member_id FROM app_user WHERE username = :username")
+		List<Long[]> rows = this.jdbc.sql("SELECT member_id FROM app_user WHERE username = :username")
 			.param("username", username)
-			.query((rs, n) -> (Long) rs.getObject(1))
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException(username));
+			.query((rs, n) -> new Long[] { (Long) rs.getObject(1) })
+			.list();
+		if (rows.isEmpty()) {
+			throw new UsernameNotFoundException(username);
+		}
+		Long before = rows.get(0)[0];
 		this.jdbc.sql("UPDATE app_user SET member_id = :member, version = version + 1 WHERE username = :username")
 			.param("member", memberId)
 			.param("username", username)

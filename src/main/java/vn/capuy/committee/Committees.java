@@ -151,6 +151,56 @@ public class Committees {
 		return id;
 	}
 
+	/**
+	 * Closes everything the committee module holds for an organisation that ends on the
+	 * date (merged, split, dissolved): its term with its positions and assignments, its
+	 * regulations, its secretary-as-head period, and the assignment of whoever followed
+	 * it. One transaction, audited.
+	 */
+	@Transactional
+	public void closeOrganization(CurrentUser user, long organizationId, LocalDate date, String reason) {
+		for (String table : List.of("committee_term", "committee_position", "field_assignment", "follow_assignment",
+				"secretary_agency_head")) {
+			String start = "committee_term".equals(table) ? "congress_date" : "valid_from";
+			// table and column names are fixed literals of this module, never user input
+			this.jdbc.sql("""
+					UPDATE %s SET valid_to = :d, closed_reason = :reason
+					WHERE organization_id = :org AND %s < :d AND (valid_to IS NULL OR valid_to > :d)
+					""".formatted(table, start))
+				.param("d", date)
+				.param("reason", reason)
+				.param("org", organizationId)
+				.update();
+		}
+		this.jdbc.sql("""
+				UPDATE regulation SET valid_to = :d, closed_reason = :reason
+				WHERE organization_id = :org AND adopted_on < :d AND (valid_to IS NULL OR valid_to > :d)
+				""").param("d", date).param("reason", reason).param("org", organizationId).update();
+		this.jdbc.sql("""
+				UPDATE follow_assignment SET valid_to = :d, closed_reason = :reason
+				WHERE followed_organization_id = :org AND valid_from < :d AND (valid_to IS NULL OR valid_to > :d)
+				""").param("d", date).param("reason", reason).param("org", organizationId).update();
+		this.audit.record(user.username(), "CLOSE_ORGANIZATION", "committee_term", organizationId, null,
+				Map.of("date", date, "reason", reason));
+	}
+
+	/** The committees of merged organisations end on the merge date. */
+	@org.springframework.context.event.EventListener
+	@Transactional
+	public void on(vn.capuy.organization.OrganizationEvents.OrganizationsMerged event) {
+		CurrentUser actor = CurrentUser.system();
+		for (Long predecessor : event.predecessorIds()) {
+			closeOrganization(actor, predecessor, event.date(), "MERGED");
+		}
+	}
+
+	/** The committee of a split organisation ends on the split date. */
+	@org.springframework.context.event.EventListener
+	@Transactional
+	public void on(vn.capuy.organization.OrganizationEvents.OrganizationSplit event) {
+		closeOrganization(CurrentUser.system(), event.predecessorId(), event.date(), "SPLIT");
+	}
+
 	/** Term length in months for the type, from the rule book. */
 	int termMonths(OrganizationType type, LocalDate on) {
 		if (type == OrganizationType.CHI_BO_TRUC_THUOC) {

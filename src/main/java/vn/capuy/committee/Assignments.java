@@ -154,10 +154,9 @@ public class Assignments {
 		CommitteeTerm term = this.committees.termOn(organizationId, spec.validFrom())
 			.orElseThrow(
 					() -> new RuleViolationException("committee.error.position.no-term", org.name(), spec.validFrom()));
-		Committees.CommitteeView view = this.committees.committee(user, organizationId, spec.validFrom());
-		HeldPosition held = view.positions()
+		HeldPosition held = this.committees.positionsOfMemberIn(organizationId, spec.memberId(), spec.validFrom())
 			.stream()
-			.filter((p) -> p.memberId() == spec.memberId() && p.position().executive())
+			.filter((p) -> p.position().executive())
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("memberId", "committee.error.assignment.not-committee-member",
 					org.name(), spec.validFrom()));
@@ -238,6 +237,90 @@ public class Assignments {
 		}
 		this.audit.record(user.username(), "ASSIGN", field ? "field_assignment" : "follow_assignment", id, null, spec);
 		return id;
+	}
+
+	/**
+	 * Records an assignment decision: several fields and organisations followed, all from
+	 * one date under one decision, checked like {@link #assign}. One transaction,
+	 * audited.
+	 */
+	@Transactional
+	public int assignAll(CurrentUser user, long organizationId, LocalDate from, String decisionRef,
+			List<NewAssignment> items) {
+		Committees.requireEditor(user);
+		if (from == null) {
+			throw new InvalidInputException("validFrom", "error.required");
+		}
+		Organization org = this.tree.get(user, organizationId, from);
+		CommitteeTerm term = this.committees.termOn(organizationId, from)
+			.orElseThrow(() -> new RuleViolationException("committee.error.position.no-term", org.name(), from));
+		Map<Long, String> committee = new HashMap<>();
+		for (HeldPosition p : this.committees.positionsIn(organizationId, from)) {
+			if (p.position().executive()) {
+				committee.put(p.memberId(), p.memberName());
+			}
+		}
+		Set<String> fieldCodes = new HashSet<>(fields(true).stream().map(Field::code).toList());
+		Map<Long, Organization> byId = new HashMap<>();
+		this.tree.list(user, from).forEach((o) -> byId.put(o.id(), o));
+		for (NewAssignment item : items) {
+			if (item.memberId() == null || !committee.containsKey(item.memberId())) {
+				throw new InvalidInputException("memberId", "committee.error.assignment.not-committee-member",
+						org.name(), from);
+			}
+			boolean field = item.fieldCode() != null;
+			if (field == (item.followedOrganizationId() != null)) {
+				throw new InvalidInputException("fieldCode", "committee.error.assignment.one-of");
+			}
+			if (field && !fieldCodes.contains(item.fieldCode())) {
+				throw new InvalidInputException("fieldCode", "committee.error.field.unknown", item.fieldCode());
+			}
+			if (!field) {
+				Organization current = byId.get(item.followedOrganizationId());
+				boolean below = false;
+				while (current != null && current.parentId() != null && !below) {
+					below = current.parentId() == organizationId;
+					current = byId.get(current.parentId());
+				}
+				if (!below) {
+					throw new InvalidInputException("followedOrganizationId",
+							"committee.error.assignment.not-subordinate", org.name());
+				}
+			}
+		}
+		Long[] followed = items.stream()
+			.map(NewAssignment::followedOrganizationId)
+			.filter(java.util.Objects::nonNull)
+			.toArray(Long[]::new);
+		this.jdbc.sql("""
+				UPDATE follow_assignment SET valid_to = :d, closed_reason = 'HANDED_OVER'
+				WHERE followed_organization_id = ANY(:f) AND valid_from < :d AND (valid_to IS NULL OR valid_to > :d)
+				""").param("d", from).param("f", followed).update();
+		for (NewAssignment item : items) {
+			boolean field = item.fieldCode() != null;
+			this.jdbc.sql(field ? """
+					INSERT INTO field_assignment (term_id, organization_id, member_id, member_name, field_code,
+					  valid_from, valid_to, decision_ref, recorded_by)
+					VALUES (:term, :org, :m, :name, :target, :from, :to, :ref, :actor)
+					""" : """
+					INSERT INTO follow_assignment (term_id, organization_id, member_id, member_name,
+					  followed_organization_id, valid_from, valid_to, decision_ref, recorded_by)
+					VALUES (:term, :org, :m, :name, :target, :from, :to, :ref, :actor)
+					""")
+				.param("term", term.id())
+				.param("org", organizationId)
+				.param("m", item.memberId())
+				.param("name", committee.get(item.memberId()))
+				.param("target", field ? item.fieldCode() : item.followedOrganizationId())
+				.param("from", from)
+				.param("to", term.validTo())
+				.param("ref", Committees.blankToNull(decisionRef))
+				.param("actor", user.username())
+				.update();
+		}
+		this.audit.record(user.username(), "ASSIGN_ALL", "committee_term", term.id(), null,
+				Map.of("organizationId", organizationId, "from", from, "items", items));
+		return items.size();
 	}
 
 	/** Ends an assignment on a date with a reason. */
@@ -427,15 +510,13 @@ public class Assignments {
 
 	/** Whether {@code id} is below {@code ancestor} in the tree on the date. */
 	private boolean isBelow(CurrentUser user, long id, long ancestor, LocalDate date) {
-		Map<Long, Organization> byId = new HashMap<>();
-		this.tree.list(user, date).forEach((o) -> byId.put(o.id(), o));
-		Organization current = byId.get(id);
+		Organization current = this.tree.find(user, id, date).orElse(null);
 		int guard = 0;
 		while (current != null && current.parentId() != null && guard++ < 50) {
 			if (current.parentId() == ancestor) {
 				return true;
 			}
-			current = byId.get(current.parentId());
+			current = this.tree.find(user, current.parentId(), date).orElse(null);
 		}
 		return false;
 	}

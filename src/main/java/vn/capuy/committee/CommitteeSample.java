@@ -98,6 +98,19 @@ class CommitteeSample implements SampleExtension {
 
 		private int documents = 1;
 
+		/** Milliseconds spent per step, logged at the end to keep the sample fast. */
+		private final Map<String, Long> spent = new java.util.TreeMap<>();
+
+		private <T> T timed(String step, java.util.function.Supplier<T> work) {
+			long t = System.nanoTime();
+			try {
+				return work.get();
+			}
+			finally {
+				this.spent.merge(step, (System.nanoTime() - t) / 1_000_000, Long::sum);
+			}
+		}
+
 		void run() {
 			// the first period: the term in progress when the records start, the 2010
 			// congresses, the cells' late-2012 congresses
@@ -155,7 +168,7 @@ class CommitteeSample implements SampleExtension {
 				}
 			}
 			linkBithu();
-			log.info("Sample committees: {} documents (mẫu)", this.documents);
+			log.info("Sample committees: {} documents (mẫu); milliseconds per step {}", this.documents, this.spent);
 		}
 
 		/** Organisations tracked on the date, sorted by name for a stable order. */
@@ -216,122 +229,126 @@ class CommitteeSample implements SampleExtension {
 			if (!o.activeOn(congress)) {
 				return;
 			}
-			long termId = CommitteeSample.this.committees.openTerm(this.system, o.id(), new Committees.NewTerm(number,
-					label, congress, plannedEnd, "CONGRESS", "Nghị quyết Đại hội nhiệm kỳ " + label + " (mẫu)"));
-			List<Long> people = people(o, congress);
-			if (people.isEmpty()) {
-				return;
-			}
-			List<Long> executive = fill(o, congress, people, FilledBy.ELECTED, "Biên bản bầu cử (mẫu)");
+			List<Long> people = timed("people", () -> people(o, congress));
+			List<Committees.Seat> seats = seats(o, people);
+			long termId = timed("congress",
+					() -> CommitteeSample.this.committees.recordCongress(this.system, o.id(),
+							new Committees.NewTerm(number, label, congress, plannedEnd, "CONGRESS",
+									"Nghị quyết Đại hội nhiệm kỳ " + label + " (mẫu)"),
+							FilledBy.ELECTED, "Biên bản bầu cử (mẫu)", seats));
+			List<Long> executive = seats.stream()
+				.filter((seat) -> seat.position().executive())
+				.map(Committees.Seat::memberId)
+				.toList();
 			if (full) {
-				assign(o, congress, executive);
+				timed("assign", () -> assign(o, congress, executive));
 			}
-			regulations(o, congress, label);
+			if (full || o.type() != OrganizationType.CHI_BO_TRUC_THUOC) {
+				timed("regulations", () -> regulations(o, congress, label));
+			}
 			if (termId % 7 == 0 && o.type() != OrganizationType.CHI_BO_TRUC_THUOC) {
 				CommitteeSample.this.regulations.recordAgencyHead(this.system, o.id(), congress.getYear() >= 2025,
 						congress, "Quyết định của cấp uỷ cấp trên (mẫu)");
 			}
-			selfCheck(o, congress);
+			if (congress.getYear() == 2010 || congress.getYear() == 2025) {
+				timed("selfCheck", () -> selfCheck(o, congress));
+			}
 		}
 
 		/**
 		 * The appointed (provisional) committee of a new committee, until its congress.
 		 */
 		private void appointed(Organization o, LocalDate from, LocalDate until) {
-			CommitteeSample.this.committees.openTerm(this.system, o.id(), new Committees.NewTerm(null,
-					"lâm thời " + from.getYear(), from, until, "APPOINTMENT", "Quyết định chỉ định (mẫu)"));
 			List<Long> people = people(o, from);
-			fill(o, from, people, FilledBy.APPOINTED, "Quyết định chỉ định Ban Chấp hành lâm thời (mẫu)");
+			CommitteeSample.this.committees.recordCongress(this.system, o.id(),
+					new Committees.NewTerm(null, "lâm thời " + from.getYear(), from, until, "APPOINTMENT",
+							"Quyết định chỉ định (mẫu)"),
+					FilledBy.APPOINTED, "Quyết định chỉ định Ban Chấp hành lâm thời (mẫu)", seats(o, people));
 		}
 
 		/** Full members placed in the organisation's subtree on the date, shuffled. */
 		private List<Long> people(Organization o, LocalDate date) {
 			List<MemberListItem> items = CommitteeSample.this.members
-				.search(this.system, new Members.Query(null, o.id(), MemberStatus.FULL, date, 0, 400))
+				.search(this.system, new Members.Query(null, o.id(), MemberStatus.FULL, date, 0, 60))
 				.items();
 			List<Long> ids = new ArrayList<>(items.stream().map(MemberListItem::id).toList());
 			java.util.Collections.shuffle(ids, this.random);
 			return ids;
 		}
 
-		/** Fills the positions of a term; answers the executive committee's members. */
-		private List<Long> fill(Organization o, LocalDate from, List<Long> people, FilledBy how, String ref) {
-			List<Position> seats = new ArrayList<>();
-			seats.add(Position.SECRETARY);
+		/**
+		 * The seats of a committee of the organisation's type, filled from the people.
+		 */
+		private List<Committees.Seat> seats(Organization o, List<Long> people) {
+			List<Position> positions = new ArrayList<>();
+			positions.add(Position.SECRETARY);
 			int full = people.size();
 			switch (o.type()) {
 				case DANG_BO_CAP_TREN_CO_SO -> {
-					seats.addAll(List.of(Position.DEPUTY_SECRETARY, Position.DEPUTY_SECRETARY, Position.STANDING_MEMBER,
-							Position.STANDING_MEMBER, Position.STANDING_MEMBER));
+					positions.addAll(List.of(Position.DEPUTY_SECRETARY, Position.DEPUTY_SECRETARY,
+							Position.STANDING_MEMBER, Position.STANDING_MEMBER, Position.STANDING_MEMBER));
 					for (int i = 0; i < 7; i++) {
-						seats.add(Position.COMMITTEE_MEMBER);
+						positions.add(Position.COMMITTEE_MEMBER);
 					}
 				}
 				case DANG_BO_CO_SO -> {
-					seats.add(Position.DEPUTY_SECRETARY);
+					positions.add(Position.DEPUTY_SECRETARY);
 					for (int i = 0; i < 3 + this.random.nextInt(4); i++) {
-						seats.add(Position.COMMITTEE_MEMBER);
+						positions.add(Position.COMMITTEE_MEMBER);
 					}
 				}
 				default -> {
 					// a cell: a committee of 3 or 5 for most cells with 9 full members or
-					// more
+					// more, so that a few large cells are left without one
 					if (full >= 9 && this.random.nextInt(100) < 80) {
-						seats.add(Position.DEPUTY_SECRETARY);
+						positions.add(Position.DEPUTY_SECRETARY);
 						int size = this.random.nextInt(100) < 70 ? 3 : 5;
 						for (int i = 2; i < size; i++) {
-							seats.add(Position.COMMITTEE_MEMBER);
+							positions.add(Position.COMMITTEE_MEMBER);
 						}
 					}
 					else if (full >= 5 && this.random.nextBoolean()) {
-						seats.add(Position.DEPUTY_SECRETARY);
+						positions.add(Position.DEPUTY_SECRETARY);
 					}
 				}
 			}
-			List<Long> executive = new ArrayList<>();
+			List<Committees.Seat> seats = new ArrayList<>();
 			int next = 0;
-			for (Position seat : seats) {
+			for (Position position : positions) {
 				if (next >= people.size()) {
 					break;
 				}
-				long member = people.get(next++);
-				record(o, seat, member, from, how, ref);
-				executive.add(member);
+				seats.add(new Committees.Seat(position, people.get(next++)));
 			}
-			if (Position.INSPECTION_CHAIR.allowedIn(o.type()) && !executive.isEmpty()) {
-				record(o, Position.INSPECTION_CHAIR, executive.get(executive.size() - 1), from, how, ref);
+			if (Position.INSPECTION_CHAIR.allowedIn(o.type()) && !seats.isEmpty()) {
+				seats.add(new Committees.Seat(Position.INSPECTION_CHAIR, seats.get(seats.size() - 1).memberId()));
 				int inspectors = o.type() == OrganizationType.DANG_BO_CAP_TREN_CO_SO ? 4 : 2;
 				for (int i = 0; i < inspectors && next < people.size(); i++) {
-					record(o, Position.INSPECTION_MEMBER, people.get(next++), from, how, ref);
+					seats.add(new Committees.Seat(Position.INSPECTION_MEMBER, people.get(next++)));
 				}
 			}
-			return executive;
-		}
-
-		private void record(Organization o, Position position, long member, LocalDate from, FilledBy how, String ref) {
-			CommitteeSample.this.committees.recordPosition(this.system, o.id(),
-					new Committees.NewPosition(position, member, from, null, how, ref));
+			return seats;
 		}
 
 		/**
 		 * Fields for most of the committee's members and the subordinates to follow,
 		 * leaving some cells followed by nobody and some fields without a member.
 		 */
-		private void assign(Organization o, LocalDate from, List<Long> executive) {
+		private Void assign(Organization o, LocalDate from, List<Long> executive) {
 			if (executive.isEmpty() || o.type().isCell()) {
-				return;
+				return null;
 			}
 			LocalDate on = from.plusDays(10 + this.random.nextInt(20));
 			if (!o.activeOn(on)) {
-				return;
+				return null;
 			}
 			String ref = "Quyết định phân công cấp uỷ viên số " + this.documents++ + "-QĐ/ĐU (mẫu)";
+			List<Assignments.NewAssignment> items = new ArrayList<>();
 			List<Assignments.Field> fields = CommitteeSample.this.assignments.fields(true);
 			int covered = fields.size() - (this.random.nextInt(100) < 60 ? 0 : 1 + this.random.nextInt(3));
 			for (int i = 0; i < covered; i++) {
-				long member = executive.get(i % executive.size());
-				CommitteeSample.this.assignments.assign(this.system, o.id(),
-						new Assignments.NewAssignment(member, fields.get(i).code(), null, on, ref));
+				items.add(new Assignments.NewAssignment(executive.get(i % executive.size()), fields.get(i).code(), null,
+						on, ref));
 			}
 			List<Organization> children = CommitteeSample.this.tree.list(this.system, on)
 				.stream()
@@ -346,10 +363,11 @@ class CommitteeSample implements SampleExtension {
 				if (this.random.nextInt(100) < 12) {
 					continue;
 				}
-				long member = followers.get(k++ % followers.size());
-				CommitteeSample.this.assignments.assign(this.system, o.id(),
-						new Assignments.NewAssignment(member, null, child.id(), on, ref));
+				items.add(new Assignments.NewAssignment(followers.get(k++ % followers.size()), null, child.id(), on,
+						ref));
 			}
+			CommitteeSample.this.assignments.assignAll(this.system, o.id(), on, ref, items);
+			return null;
 		}
 
 		/**
@@ -357,18 +375,18 @@ class CommitteeSample implements SampleExtension {
 		 * never), the inspection committee's, a coordination regulation with the agency
 		 * head, and a review for some.
 		 */
-		private void regulations(Organization o, LocalDate congress, String label) {
+		private Void regulations(Organization o, LocalDate congress, String label) {
 			if (!CommitteeWarnings.adoptsWorkingRegulation(o.type())) {
-				return;
+				return null;
 			}
 			int roll = this.random.nextInt(100);
 			if (roll < 10) {
-				return;
+				return null;
 			}
 			LocalDate adopted = congress
 				.plusDays(roll < 25 ? 100 + this.random.nextInt(90) : 20 + this.random.nextInt(60));
 			if (!o.activeOn(adopted) || adopted.isAfter(LocalDate.of(2026, 11, 1))) {
-				return;
+				return null;
 			}
 			String suffix = o.type() == OrganizationType.CHI_BO_CO_SO ? "CB" : "ĐU";
 			CommitteeSample.this.regulations.adopt(this.system, o.id(),
@@ -402,14 +420,15 @@ class CommitteeSample implements SampleExtension {
 				CommitteeSample.this.regulations.review(this.system, working.id(), review,
 						"Rà soát, không sửa đổi (mẫu)");
 			}
+			return null;
 		}
 
 		/** The yearly self-check of some organisations, with some items not done. */
-		private void selfCheck(Organization o, LocalDate congress) {
+		private Void selfCheck(Organization o, LocalDate congress) {
 			int year = congress.getYear();
 			if (this.random.nextInt(100) < 50 || LocalDate.of(year, 12, 31).isAfter(LocalDate.of(2026, 11, 1))
 					|| !o.activeOn(LocalDate.of(year, 12, 31))) {
-				return;
+				return null;
 			}
 			Map<Long, Boolean> done = new HashMap<>();
 			Map<Long, String> notes = new HashMap<>();
@@ -424,6 +443,7 @@ class CommitteeSample implements SampleExtension {
 			if (!done.isEmpty()) {
 				CommitteeSample.this.checklists.recordSelfCheck(this.system, o.id(), year, done, notes);
 			}
+			return null;
 		}
 
 		/**

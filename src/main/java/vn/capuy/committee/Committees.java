@@ -279,6 +279,76 @@ public class Committees {
 		return id;
 	}
 
+	/** A seat filled at a congress. */
+	public record Seat(Position position, long memberId) {
+	}
+
+	/**
+	 * Records a congress: opens the term and fills its seats in one go (as the minutes of
+	 * the election list them). Members are checked like {@link #recordPosition}: in the
+	 * caller's scope and in the Party on the congress date; a seat list that would make a
+	 * position overlap itself is refused. One transaction, audited.
+	 */
+	@Transactional
+	public long recordCongress(CurrentUser user, long organizationId, NewTerm term, FilledBy filledBy,
+			String decisionRef, List<Seat> seats) {
+		long termId = openTerm(user, organizationId, term);
+		LocalDate from = term.congressDate();
+		Organization org = this.tree.get(user, organizationId, from);
+		java.util.Set<String> taken = new java.util.HashSet<>();
+		for (Seat seat : seats) {
+			if (!seat.position().allowedIn(org.type())) {
+				throw new InvalidInputException("position", "committee.error.position.not-allowed");
+			}
+			if (!taken.add(seat.position() + ":" + seat.memberId())
+					|| (seat.position().singleSeat() && !taken.add(seat.position().name()))) {
+				throw new RuleViolationException("committee.error.position.overlap", seat.memberId(), from);
+			}
+		}
+		Map<Long, String> names = new java.util.HashMap<>();
+		this.members.search(user, new Members.Query(null, organizationId, null, from, 0, vn.capuy.system.Page.MAX_SIZE))
+			.items()
+			.forEach((m) -> names.put(m.id(), m.fullName()));
+		StringBuilder values = new StringBuilder();
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("term", termId);
+		params.put("org", organizationId);
+		params.put("from", from);
+		params.put("filledBy", (filledBy == null ? FilledBy.ELECTED : filledBy).name());
+		params.put("ref", blankToNull(decisionRef));
+		params.put("actor", user.username());
+		int i = 0;
+		for (Seat seat : seats) {
+			String name = names.get(seat.memberId());
+			if (name == null) {
+				name = requireMemberInParty(user, seat.memberId(), from);
+				names.put(seat.memberId(), name);
+			}
+			values.append(i == 0 ? "" : ", ")
+				.append("(:term, :org, :p")
+				.append(i)
+				.append(", :m")
+				.append(i)
+				.append(", :n")
+				.append(i)
+				.append(", :from, :filledBy, :ref, :actor)");
+			params.put("p" + i, seat.position().name());
+			params.put("m" + i, seat.memberId());
+			params.put("n" + i, name);
+			i++;
+		}
+		if (!seats.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO committee_position (term_id, organization_id, position, member_id, member_name,
+					  valid_from, filled_by, decision_ref, recorded_by)
+					VALUES
+					""" + values).params(params).update();
+		}
+		this.audit.record(user.username(), "RECORD_CONGRESS", "committee_term", termId, null,
+				Map.of("organizationId", organizationId, "seats", seats));
+		return termId;
+	}
+
 	/**
 	 * The member's name when they are in the caller's scope and in the Party on the date;
 	 * otherwise bad input naming the member field.
@@ -407,6 +477,29 @@ public class Committees {
 			.param("member", memberId)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
+			.query(Committees::mapPosition)
+			.list();
+	}
+
+	/** The positions held in one organisation on a date (no scope: callers check). */
+	List<HeldPosition> positionsIn(long organizationId, LocalDate date) {
+		return this.jdbc.sql(POSITION_COLUMNS + """
+				WHERE p.organization_id = :org AND p.valid_from <= :d AND (p.valid_to IS NULL OR p.valid_to > :d)
+				""").param("org", organizationId).param("d", date).query(Committees::mapPosition).list();
+	}
+
+	/**
+	 * The positions a member holds in one organisation on a date (no scope: callers
+	 * check).
+	 */
+	List<HeldPosition> positionsOfMemberIn(long organizationId, long memberId, LocalDate date) {
+		return this.jdbc.sql(POSITION_COLUMNS + """
+				WHERE p.organization_id = :org AND p.member_id = :member AND p.valid_from <= :d
+				  AND (p.valid_to IS NULL OR p.valid_to > :d)
+				""")
+			.param("org", organizationId)
+			.param("member", memberId)
+			.param("d", date)
 			.query(Committees::mapPosition)
 			.list();
 	}

@@ -86,12 +86,11 @@ class MassOrgSample implements SampleExtension {
 			int max) {
 		long id = this.massOrganizations.create(system, org.id(), kind, name, FROM);
 		int base = min + random.nextInt(max - min);
-		for (int year = 2008; year <= 2026; year++) {
-			if (year > 2012 && year < 2021) {
-				continue;
-			}
-			this.massOrganizations.recordCount(system, id, year, Math.max(0, base + random.nextInt(9) - 4));
+		java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+		for (int year : List.of(2008, 2010, 2012, 2021, 2023, 2025, 2026)) {
+			counts.put(year, Math.max(0, base + random.nextInt(9) - 4));
 		}
+		this.massOrganizations.recordCounts(system, id, counts);
 		for (LocalDate from : List.of(LocalDate.of(2007, 9, 1), LocalDate.of(2022, 9, 1))) {
 			if (!org.activeOn(from) || (org.validTo() != null && !org.validTo().isAfter(from))) {
 				continue;

@@ -144,7 +144,7 @@ public class MassOrganizations {
 		if (from == null) {
 			throw new InvalidInputException("validFrom", "error.required");
 		}
-		get(user, massOrgId, from);
+		requireUnit(user, massOrgId);
 		String name = fullName;
 		if (memberId != null) {
 			try {
@@ -189,7 +189,7 @@ public class MassOrganizations {
 		if (count < 0) {
 			throw new InvalidInputException("members", "massorg.error.count");
 		}
-		get(user, massOrgId, LocalDate.of(year, 12, 31));
+		requireUnit(user, massOrgId);
 		this.jdbc.sql("""
 				INSERT INTO mass_organization_count (mass_organization_id, year, members, recorded_by)
 				VALUES (:m, :y, :c, :actor)
@@ -198,6 +198,34 @@ public class MassOrganizations {
 				""").param("m", massOrgId).param("y", year).param("c", count).param("actor", user.username()).update();
 		this.audit.record(user.username(), "COUNT", "mass_organization", massOrgId, null,
 				Map.of("year", year, "members", count));
+	}
+
+	/**
+	 * Records the member counts of several years at once (as a yearly report lists them).
+	 */
+	@Transactional
+	public void recordCounts(CurrentUser user, long massOrgId, Map<Integer, Integer> counts) {
+		requireEditor(user);
+		requireUnit(user, massOrgId);
+		for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+			if (e.getValue() == null || e.getValue() < 0) {
+				throw new InvalidInputException("members", "massorg.error.count");
+			}
+		}
+		for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+			this.jdbc.sql("""
+					INSERT INTO mass_organization_count (mass_organization_id, year, members, recorded_by)
+					VALUES (:m, :y, :c, :actor)
+					ON CONFLICT (mass_organization_id, year) DO UPDATE SET members = excluded.members,
+					  recorded_by = excluded.recorded_by
+					""")
+				.param("m", massOrgId)
+				.param("y", e.getKey())
+				.param("c", e.getValue())
+				.param("actor", user.username())
+				.update();
+		}
+		this.audit.record(user.username(), "COUNTS", "mass_organization", massOrgId, null, counts);
 	}
 
 	/** Records a party decision concerning the mass organisation. */
@@ -213,7 +241,7 @@ public class MassOrganizations {
 		if (subject == null || subject.isBlank()) {
 			throw new InvalidInputException("subject", "error.required");
 		}
-		get(user, massOrgId, issuedOn);
+		requireUnit(user, massOrgId);
 		long id = this.jdbc.sql("""
 				INSERT INTO mass_organization_decision (mass_organization_id, symbol, issued_on, subject, recorded_by)
 				VALUES (:m, :s, :d, :subject, :actor) RETURNING id
@@ -240,8 +268,7 @@ public class MassOrganizations {
 		if (proposedOn == null) {
 			throw new InvalidInputException("proposedOn", "error.required");
 		}
-		MassOrganization unit = get(user, massOrgId, proposedOn).unit();
-		if (unit.kind() != MassOrgKind.YOUTH_UNION) {
+		if (requireUnit(user, massOrgId) != MassOrgKind.YOUTH_UNION) {
 			throw new InvalidInputException("massOrganizationId", "massorg.error.candidate.youth-union");
 		}
 		long id = this.jdbc.sql("""
@@ -367,6 +394,21 @@ public class MassOrganizations {
 			.query((rs, n) -> result.put(rs.getLong(1), rs.getInt(2)))
 			.list();
 		return result;
+	}
+
+	/** The kind of a unit the caller may see, or 404. */
+	private MassOrgKind requireUnit(CurrentUser user, long id) {
+		record Unit(long organizationId, MassOrgKind kind) {
+		}
+		Unit unit = this.jdbc.sql("SELECT organization_id, kind FROM mass_organization WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Unit(rs.getLong(1), MassOrgKind.valueOf(rs.getString(2))))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("mass organization " + id));
+		if (!this.tree.visibleEver(user, unit.organizationId())) {
+			throw new NotFoundException("mass organization " + id);
+		}
+		return unit.kind();
 	}
 
 	private static MassOrganization map(ResultSet rs, Map<Long, String> names) throws SQLException {

@@ -306,9 +306,14 @@ public class Committees {
 			}
 		}
 		Map<Long, String> names = new java.util.HashMap<>();
-		this.members.search(user, new Members.Query(null, organizationId, null, from, 0, vn.capuy.system.Page.MAX_SIZE))
-			.items()
-			.forEach((m) -> names.put(m.id(), m.fullName()));
+		if (seats.stream().map(Seat::memberId).distinct().count() > 3) {
+			// a larger committee: one search of the organisation's members in the Party
+			// that day checks most of them at once; the others are checked one by one
+			this.members
+				.search(user, new Members.Query(null, organizationId, null, from, 0, vn.capuy.system.Page.MAX_SIZE))
+				.items()
+				.forEach((m) -> names.put(m.id(), m.fullName()));
+		}
 		StringBuilder values = new StringBuilder();
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("term", termId);

@@ -155,7 +155,10 @@ public class CommitteeWarnings implements AlertSource {
 				warnings.add(new Warning(o.id(), o.name(), NO_SECRETARY, null, null, List.of()));
 			}
 			CommitteeTerm term = latestTerms.get(o.id());
-			if (term != null && term.validTo() == null && term.plannedEnd().isBefore(date)) {
+			// no later congress as of the date (a later one closes the term after the
+			// date)
+			if (term != null && (term.validTo() == null || term.validTo().isAfter(date))
+					&& term.plannedEnd().isBefore(date)) {
 				warnings.add(new Warning(o.id(), o.name(), TERM_ENDED, null, null,
 						printable(term.label(), term.plannedEnd())));
 			}

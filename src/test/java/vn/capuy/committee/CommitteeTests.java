@@ -455,6 +455,47 @@ class CommitteeTests {
 	}
 
 	@Test
+	void everyPageRendersForTheCallerAndAFormRecordsACongress() {
+		term(this.committee, CONGRESS);
+		long a = this.fixtures.member(this.cell, "Mai Văn Trang", START);
+		position(this.committee, Position.SECRETARY, a, CONGRESS);
+		String name = this.fixtures.username(this.fixtures.user("trang", Role.OFFICE, this.root));
+		Http http = new Http(this.port);
+		http.login(name, "secret-" + name);
+		String asOf = "?asOf=" + CONGRESS.plusDays(1);
+		for (String page : List.of("/committees" + asOf, "/committees/warnings" + asOf,
+				"/committees/assignments" + asOf, "/committees/fields", "/committees/checklists?type=CHI_BO_TRUC_THUOC",
+				"/committees/organizations/" + this.committee + "/self-check?year=2025",
+				"/committees/not-done?year=2025", "/committees/organizations/" + this.cell + "/follower" + asOf,
+				"/mass-organizations" + asOf, "/mass-organizations/candidates?status=PROPOSED")) {
+			HttpResponse<String> response = http.get(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.body()).as(page).doesNotContain("??");
+		}
+		assertThat(http.get("/committees" + asOf).body()).contains("Đảng bộ Sở Thử").contains("Cấp uỷ và phương thức");
+		assertThat(http.get("/committees/warnings" + asOf).body()).contains("Chưa có bí thư");
+		// a browser records the cell's congress through the form, with its CSRF token
+		Http browser = http;
+		String token = browser.csrf("/committees/organizations/" + this.cell + asOf);
+		HttpResponse<String> posted = browser.postForm("/committees/organizations/" + this.cell + "/terms", Map
+			.of("label", "2025–2027", "congressDate", CONGRESS.toString(), "openedBy", "CONGRESS", "_csrf", token));
+		assertThat(posted.statusCode()).isEqualTo(302);
+		String done = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		assertThat(browser.get(done).body()).contains("Đã ghi nhận nhiệm kỳ mới.");
+		assertThat(this.committees.termOn(this.cell, CONGRESS))
+			.hasValueSatisfying((t) -> assertThat(t.label()).isEqualTo("2025–2027"));
+		// bad input comes back as a message naming the rule, nothing saved
+		token = browser.csrf("/committees/organizations/" + this.cell + asOf);
+		HttpResponse<String> refused = browser.postForm("/committees/organizations/" + this.cell + "/positions",
+				Map.of("position", "INSPECTION_CHAIR", "memberId", String.valueOf(a), "validFrom", CONGRESS.toString(),
+						"_csrf", token));
+		String location = refused.headers().firstValue("Location").orElseThrow();
+		assertThat(browser.get(location.replaceFirst("^https?://[^/]+", "")).body())
+			.contains("Chức vụ: chức vụ này không có ở loại hình tổ chức này");
+		assertThat(this.committees.committee(this.system, this.cell, CONGRESS).positions()).isEmpty();
+	}
+
+	@Test
 	void theCommitteeApiAndPagesAnswerInScopeAnd404Outside() {
 		term(this.cell, CONGRESS);
 		long a = this.fixtures.member(this.cell, "Kiều Văn Bí", START);

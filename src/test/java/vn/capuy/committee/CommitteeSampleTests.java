@@ -57,7 +57,20 @@ class CommitteeSampleTests {
 				this.today.date());
 		assertThat(view.secretary()).hasValueSatisfying((s) -> assertThat(s.memberId()).isEqualTo(memberId));
 		assertThat(view.term().label()).isEqualTo("2025–2030");
-		assertThat(this.users.currentUser("bithu").roles()).contains(Role.SECRETARY);
+		CurrentUser bithu = this.users.currentUser("bithu");
+		assertThat(bithu.roles()).contains(Role.SECRETARY);
+		// the positions add nothing outside the organisation the account was made for
+		for (Long root : bithu.scopeRoots()) {
+			assertThat(this.jdbc.sql("""
+					SELECT EXISTS (SELECT 1 FROM organization_closure WHERE ancestor_id = :org AND descendant_id = :root
+					  AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d))
+					""")
+				.param("org", organization)
+				.param("root", root)
+				.param("d", this.today.date())
+				.query(Boolean.class)
+				.single()).as("scope root %d", root).isTrue();
+		}
 	}
 
 	@Test

@@ -161,6 +161,27 @@ public class Users implements UserDetailsService {
 	}
 
 	/**
+	 * Links a user to the member they are in the register (or unlinks with null), so that
+	 * the grants of the positions the member holds follow the user; audited.
+	 */
+	@Transactional
+	public void linkMember(String username, Long memberId, String actor) {
+		List<Long[]> rows = this.jdbc.sql("SELECT member_id FROM app_user WHERE username = :username")
+			.param("username", username)
+			.query((rs, n) -> new Long[] { (Long) rs.getObject(1) })
+			.list();
+		if (rows.isEmpty()) {
+			throw new UsernameNotFoundException(username);
+		}
+		Long before = rows.get(0)[0];
+		this.jdbc.sql("UPDATE app_user SET member_id = :member, version = version + 1 WHERE username = :username")
+			.param("member", memberId)
+			.param("username", username)
+			.update();
+		this.audit.record(actor, "LINK_MEMBER", "app_user", username, before, memberId);
+	}
+
+	/**
 	 * Counts a failed login. {@code maxFailures} failures within the window lock the
 	 * account for the lock duration, all from the configuration.
 	 */

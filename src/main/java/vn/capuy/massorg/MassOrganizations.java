@@ -239,7 +239,7 @@ public class MassOrganizations {
 			throw new InvalidInputException("issuedOn", "error.required");
 		}
 		if (subject == null || subject.isBlank()) {
-			throw new InvalidInputException("subject", "error.required");
+			throw new InvalidInputException("decisionSubject", "error.required");
 		}
 		requireUnit(user, massOrgId);
 		long id = this.jdbc.sql("""

@@ -75,11 +75,14 @@ public class MemberImports {
 
 	private final TransactionTemplate own;
 
+	private final vn.capuy.system.FieldCipher cipher;
+
 	MemberImports(JdbcClient jdbc, Members members, OrganizationTree tree, RuleBook rules, Messages messages,
-			AuditLog audit, Today today,
+			AuditLog audit, Today today, vn.capuy.system.FieldCipher cipher,
 			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 		this.members = members;
 		this.tree = tree;
 		this.rules = rules;
@@ -442,11 +445,11 @@ public class MemberImports {
 
 	private Long match(MemberRecord r) {
 		List<Long> ids = this.jdbc.sql("""
-				SELECT DISTINCT id FROM member WHERE (party_card_number = :card) OR (citizen_id = :cid)
+				SELECT DISTINCT id FROM member WHERE (party_card_number = :card) OR (citizen_id_hmac = :cid)
 				  OR (life_history_number = :ll)
 				""")
 			.param("card", r.partyCardNumber())
-			.param("cid", r.citizenId())
+			.param("cid", this.cipher.hmac(r.citizenId()))
 			.param("ll", r.lifeHistoryNumber())
 			.query(Long.class)
 			.list();

@@ -22,6 +22,7 @@ import vn.capuy.organization.Organization;
 import vn.capuy.organization.OrganizationEvents;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.rulebook.RuleBook;
+import vn.capuy.system.FieldCipher;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.NotFoundException;
 import vn.capuy.system.Page;
@@ -50,7 +51,10 @@ public class Members implements MemberCountsProvider {
 
 	private final Today today;
 
-	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today) {
+	private final FieldCipher cipher;
+
+	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today, FieldCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.tree = tree;
@@ -138,8 +142,8 @@ public class Members implements MemberCountsProvider {
 				LEFT JOIN religion r ON r.code = m.religion_code WHERE m.id = :id
 				""")
 			.param("id", id)
-			.query((rs, n) -> new Row(mapRecord(rs), rs.getString("ethnicity_name"), rs.getString("religion_name"),
-					rs.getString("home_town_province_today"), rs.getInt("version")))
+			.query((rs, n) -> new Row(mapRecord(rs, this.cipher), rs.getString("ethnicity_name"),
+					rs.getString("religion_name"), rs.getString("home_town_province_today"), rs.getInt("version")))
 			.single();
 		List<MemberFile.Placement> placements = this.jdbc.sql("""
 				SELECT ms.organization_id, ms.valid_from, ms.valid_to, ms.reason, ms.decision_ref,
@@ -402,16 +406,20 @@ public class Members implements MemberCountsProvider {
 		if (placedOn.isBefore(record.admissionDecisionDate())) {
 			throw new InvalidInputException("placedOn", "error.member.placed-before-admission");
 		}
-		long id = this.jdbc.sql("""
-				INSERT INTO member (full_name, birth_name, search_key, sex, date_of_birth, place_of_birth,
-				  place_of_birth_province, home_town, home_town_province, home_town_province_today, ethnicity_code,
-				  religion_code, citizen_id, phone, education, political_theory, admission_decision_date,
-				  admission_ceremony_date, full_membership_date, party_card_number, life_history_number)
-				VALUES (:fullName, :birthName, :searchKey, :sex, :dob, :pob, :pobProvince, :homeTown, :htProvince,
-				  :htToday, :ethnicity, :religion, :citizenId, :phone, :education, :theory, :decision, :ceremony,
-				  :full, :card, :lifeHistory)
-				RETURNING id
-				""").params(recordParams(record)).query(Long.class).single();
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO member (full_name, birth_name, search_key, sex, date_of_birth, place_of_birth,
+					  place_of_birth_province, home_town, home_town_province, home_town_province_today, ethnicity_code,
+					  religion_code, citizen_id_enc, citizen_id_hmac, phone_enc, education, political_theory, admission_decision_date,
+					  admission_ceremony_date, full_membership_date, party_card_number, life_history_number)
+					VALUES (:fullName, :birthName, :searchKey, :sex, :dob, :pob, :pobProvince, :homeTown, :htProvince,
+					  :htToday, :ethnicity, :religion, :citizenIdEnc, :citizenIdHmac, :phoneEnc, :education, :theory, :decision, :ceremony,
+					  :full, :card, :lifeHistory)
+					RETURNING id
+					""")
+			.params(recordParams(record))
+			.query(Long.class)
+			.single();
 		this.jdbc.sql("""
 				INSERT INTO membership (member_id, organization_id, valid_from, reason) VALUES (:m, :o, :from, :reason)
 				""")
@@ -557,16 +565,19 @@ public class Members implements MemberCountsProvider {
 		Map<String, Object> params = recordParams(record);
 		params.put("id", id);
 		params.put("version", version);
-		int updated = this.jdbc.sql("""
-				UPDATE member SET full_name = :fullName, birth_name = :birthName, search_key = :searchKey, sex = :sex,
-				  date_of_birth = :dob, place_of_birth = :pob, place_of_birth_province = :pobProvince,
-				  home_town = :homeTown, home_town_province = :htProvince, home_town_province_today = :htToday,
-				  ethnicity_code = :ethnicity, religion_code = :religion, citizen_id = :citizenId, phone = :phone,
-				  education = :education, political_theory = :theory, admission_decision_date = :decision,
-				  admission_ceremony_date = :ceremony, full_membership_date = :full, party_card_number = :card,
-				  life_history_number = :lifeHistory, version = version + 1
-				WHERE id = :id AND version = :version
-				""").params(params).update();
+		int updated = this.jdbc
+			.sql("""
+					UPDATE member SET full_name = :fullName, birth_name = :birthName, search_key = :searchKey, sex = :sex,
+					  date_of_birth = :dob, place_of_birth = :pob, place_of_birth_province = :pobProvince,
+					  home_town = :homeTown, home_town_province = :htProvince, home_town_province_today = :htToday,
+					  ethnicity_code = :ethnicity, religion_code = :religion, citizen_id_enc = :citizenIdEnc, citizen_id_hmac = :citizenIdHmac, phone_enc = :phoneEnc,
+					  education = :education, political_theory = :theory, admission_decision_date = :decision,
+					  admission_ceremony_date = :ceremony, full_membership_date = :full, party_card_number = :card,
+					  life_history_number = :lifeHistory, version = version + 1
+					WHERE id = :id AND version = :version
+					""")
+			.params(params)
+			.update();
 		if (updated != 1) {
 			throw new RuleViolationException("error.concurrent-edit");
 		}
@@ -655,8 +666,11 @@ public class Members implements MemberCountsProvider {
 		p.put("htToday", provinceToday(r.homeTownProvince()));
 		p.put("ethnicity", r.ethnicityCode());
 		p.put("religion", r.religionCode());
-		p.put("citizenId", r.citizenId());
-		p.put("phone", r.phone());
+		// citizen ID and phone are stored encrypted; the citizen ID is also kept as a
+		// keyed hash for lookups
+		p.put("citizenIdEnc", this.cipher.encrypt(r.citizenId()));
+		p.put("citizenIdHmac", this.cipher.hmac(r.citizenId()));
+		p.put("phoneEnc", this.cipher.encrypt(r.phone()));
 		p.put("education", r.education());
 		p.put("theory", r.politicalTheory() == null ? null : r.politicalTheory().name());
 		p.put("decision", r.admissionDecisionDate());
@@ -787,14 +801,14 @@ public class Members implements MemberCountsProvider {
 				rs.getString("party_card_number"));
 	}
 
-	private static MemberRecord mapRecord(ResultSet rs) throws SQLException {
+	private static MemberRecord mapRecord(ResultSet rs, FieldCipher cipher) throws SQLException {
 		String theory = rs.getString("political_theory");
 		return new MemberRecord(rs.getString("full_name"), rs.getString("birth_name"), Sex.valueOf(rs.getString("sex")),
 				rs.getObject("date_of_birth", LocalDate.class), rs.getString("place_of_birth"),
 				rs.getString("place_of_birth_province"), rs.getString("home_town"), rs.getString("home_town_province"),
-				rs.getString("ethnicity_code"), rs.getString("religion_code"), rs.getString("citizen_id"),
-				rs.getString("phone"), rs.getString("education"),
-				theory == null ? null : PoliticalTheory.valueOf(theory),
+				rs.getString("ethnicity_code"), rs.getString("religion_code"),
+				cipher.decrypt(rs.getBytes("citizen_id_enc")), cipher.decrypt(rs.getBytes("phone_enc")),
+				rs.getString("education"), theory == null ? null : PoliticalTheory.valueOf(theory),
 				rs.getObject("admission_decision_date", LocalDate.class),
 				rs.getObject("admission_ceremony_date", LocalDate.class),
 				rs.getObject("full_membership_date", LocalDate.class), rs.getString("party_card_number"),

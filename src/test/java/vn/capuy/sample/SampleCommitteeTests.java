@@ -179,8 +179,15 @@ class SampleCommitteeTests {
 		}
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM member WHERE party_card_number !~ '^\\d{8}$'
-				  OR life_history_number !~ '^\\d{6}(QB|QT)$' OR citizen_id !~ '^04[45]\\d{9}$'
+				  OR life_history_number !~ '^\\d{6}(QB|QT)$'
+				  OR citizen_id IS NOT NULL OR phone IS NOT NULL OR citizen_id_enc IS NULL OR citizen_id_hmac IS NULL
 				""").query(Long.class).single()).isZero();
+		// citizen IDs are stored encrypted; decrypted through the register they keep the
+		// province's prefix
+		List<Long> someIds = this.jdbc.sql("SELECT id FROM member ORDER BY id LIMIT 50").query(Long.class).list();
+		for (Long id : someIds) {
+			assertThat(this.members.get(SYSTEM, id).record().citizenId()).matches("^04[45]\\d{9}$");
+		}
 	}
 
 	@Test

@@ -5,5 +5,5 @@
  * checklists, the warnings of the rule book, and the grants that follow positions.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "massorg" })
+		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "massorg", "meeting" })
 package vn.capuy.committee;

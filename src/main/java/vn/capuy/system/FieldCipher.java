@@ -44,6 +44,7 @@ public class FieldCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
+	@org.springframework.beans.factory.annotation.Autowired
 	FieldCipher(Environment env) {
 		this(loadKey(env));
 	}

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and the sample accounts' scopes.
  */
 @vn.capuy.FullTest
+@org.junit.jupiter.api.Order(1)
 class SampleCommitteeTests {
 
 	private static final CurrentUser SYSTEM = CurrentUser.system();

@@ -63,8 +63,7 @@ class MemberRegisterTests {
 	@Test
 	void searchFindsTheSamePersonWithOrWithoutDiacriticsAndInAnyCase() {
 		long id = this.fixtures.member(this.cellA, "Trần Xuân Lộc", START);
-		for (String q : new String[] { "tran xuan vinh", "TRẦN XUÂN VĨNH", "Trần Xuân Vĩnh", "xuan vinh",
-				"VINH tran" }) {
+		for (String q : new String[] { "tran xuan loc", "TRẦN XUÂN LỘC", "Trần Xuân Lộc", "xuan loc", "LOC tran" }) {
 			Page<MemberListItem> page = search(this.system, q, null);
 			assertThat(page.items()).as(q).extracting(MemberListItem::id).contains(id);
 		}

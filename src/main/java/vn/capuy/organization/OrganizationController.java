@@ -52,6 +52,23 @@ class OrganizationController {
 		return "organization/tree";
 	}
 
+	/**
+	 * The children of one node of the tree (htmx loads them when the node is opened, so
+	 * the tree page renders two levels, not thousands of organisations).
+	 */
+	@GetMapping("/organizations/{id}/children")
+	String children(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			Model model) {
+		LocalDate date = asOf != null ? asOf : this.today.date();
+		CurrentUser user = CurrentUser.get();
+		this.tree.get(user, id, date);
+		TreeNode node = findNode(this.tree.tree(user, date), id);
+		model.addAttribute("nodes", node == null ? List.of() : node.getChildren());
+		model.addAttribute("asOf", date);
+		return "organization/tree :: children";
+	}
+
 	@GetMapping("/organizations/{id}")
 	String organization(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

@@ -41,6 +41,20 @@ class PagesTests {
 	}
 
 	@Test
+	void theTreeShowsTwoLevelsAndLoadsDeeperOnesOnDemand() {
+		String page = this.browser.get("/organizations?asOf=2012-10-31").body();
+		java.util.regex.Matcher lazy = java.util.regex.Pattern
+			.compile("hx-get=\"/organizations/(\\d+)/children\\?asOf=2012-10-31\"")
+			.matcher(page);
+		assertThat(lazy.find()).isTrue();
+		HttpResponse<String> children = this.browser
+			.get("/organizations/" + lazy.group(1) + "/children?asOf=2012-10-31");
+		assertThat(children.statusCode()).isEqualTo(200);
+		assertThat(children.body()).contains("Chi bộ").contains("chính thức").doesNotContain("<html");
+		assertThat(this.browser.get("/organizations/999999/children").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void theHomePageShowsTheScopesFiguresAndAlerts() {
 		HttpResponse<String> page = this.browser.get("/");
 		assertThat(page.statusCode()).isEqualTo(200);

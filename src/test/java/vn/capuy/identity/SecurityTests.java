@@ -69,6 +69,28 @@ class SecurityTests {
 	}
 
 	@Test
+	void concurrentRequestsOfOneSessionAllSucceed() throws Exception {
+		Http browser = new Http(this.port);
+		long user = this.fixtures.user("song", Role.OFFICE, rootOfSample());
+		String name = this.fixtures.username(user);
+		browser.login(name, "secret-" + name);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 36; i++) {
+				String path = (i % 3 == 0) ? "/" : (i % 3 == 1) ? "/members" : "/organizations";
+				results.add(pool.submit(() -> browser.get(path).statusCode()));
+			}
+			for (java.util.concurrent.Future<Integer> result : results) {
+				assertThat(result.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aFormPostWithoutCsrfTokenIsRefused() {
 		Http browser = new Http(this.port);
 		long user = this.fixtures.user("csrf", Role.OFFICE, rootOfSample());

@@ -174,67 +174,15 @@ public class MemberImports {
 	}
 
 	static List<List<String>> parseCsv(String text) {
-		List<List<String>> rows = new ArrayList<>();
+		String first = text.lines().findFirst().orElse("");
+		char separator = first.chars().filter((c) -> c == ';').count() > first.chars().filter((c) -> c == ',').count()
+				? ';' : ',';
 		try {
-			java.io.BufferedReader reader = new java.io.BufferedReader(new StringReader(text));
-			String first = text.lines().findFirst().orElse("");
-			char sep = first.chars().filter((c) -> c == ';').count() > first.chars().filter((c) -> c == ',').count()
-					? ';' : ',';
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			boolean any = false;
-			int c;
-			while ((c = reader.read()) != -1) {
-				char ch = (char) c;
-				any = true;
-				if (quoted) {
-					if (ch == '"') {
-						reader.mark(1);
-						int next = reader.read();
-						if (next == '"') {
-							field.append('"');
-						}
-						else {
-							quoted = false;
-							if (next != -1) {
-								reader.reset();
-							}
-						}
-					}
-					else {
-						field.append(ch);
-					}
-				}
-				else if (ch == '"') {
-					quoted = true;
-				}
-				else if (ch == sep) {
-					row.add(field.toString());
-					field.setLength(0);
-				}
-				else if (ch == '\n') {
-					row.add(field.toString());
-					field.setLength(0);
-					if (!(row.size() == 1 && row.get(0).isBlank())) {
-						rows.add(row);
-					}
-					row = new ArrayList<>();
-					any = false;
-				}
-				else if (ch != '\r') {
-					field.append(ch);
-				}
-			}
-			if (any) {
-				row.add(field.toString());
-				rows.add(row);
-			}
+			return vn.capuy.system.Csv.parse(new java.io.BufferedReader(new StringReader(text)), separator);
 		}
 		catch (IOException ex) {
 			throw new InvalidInputException("file", "import.error.format");
 		}
-		return rows;
 	}
 
 	/** The layout signature of a header row: folded names joined. */

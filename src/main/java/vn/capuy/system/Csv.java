@@ -54,6 +54,14 @@ public final class Csv {
 	}
 
 	static List<List<String>> parse(BufferedReader reader) throws IOException {
+		return parse(reader, ',');
+	}
+
+	/**
+	 * Rows of a CSV text with the given separator (Excel writes {@code ;} in some
+	 * locales); blank lines are skipped.
+	 */
+	public static List<List<String>> parse(BufferedReader reader, char separator) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
 		List<String> row = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
@@ -84,14 +92,16 @@ public final class Csv {
 			else if (ch == '"') {
 				quoted = true;
 			}
-			else if (ch == ',') {
+			else if (ch == separator) {
 				row.add(field.toString());
 				field.setLength(0);
 			}
 			else if (ch == '\n') {
 				row.add(field.toString());
 				field.setLength(0);
-				rows.add(row);
+				if (!(row.size() == 1 && row.get(0).isBlank())) {
+					rows.add(row);
+				}
 				row = new ArrayList<>();
 				any = false;
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +36,9 @@ import vn.capuy.system.VietnameseText;
 @Controller
 class MemberController {
 
+	/** Organisations offered when the words typed fit several. */
+	private static final int CHOICES = 20;
+
 	private final Members members;
 
 	private final OrganizationTree tree;
@@ -45,8 +49,13 @@ class MemberController {
 
 	private final Messages messages;
 
-	MemberController(Members members, OrganizationTree tree, ReferenceData reference, Today today, Messages messages) {
+	/** Up to this many organisations in scope the list offers them in a drop-down. */
+	private final int selectLimit;
+
+	MemberController(Members members, OrganizationTree tree, ReferenceData reference, Today today, Messages messages,
+			@Value("${capuy.list.organization-select-limit:300}") int selectLimit) {
 		this.messages = messages;
+		this.selectLimit = selectLimit;
 		this.members = members;
 		this.tree = tree;
 		this.reference = reference;
@@ -55,12 +64,36 @@ class MemberController {
 
 	@GetMapping("/members")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long organizationId,
-			@RequestParam(required = false) MemberStatus status,
+			@RequestParam(required = false) String organization, @RequestParam(required = false) MemberStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		LocalDate date = asOf != null ? asOf : this.today.date();
 		CurrentUser user = CurrentUser.get();
+		// a scope of a few hundred organisations gets a drop-down list; a bigger one a
+		// box
+		// where the organisation is found by a word of its name
+		boolean picker = this.tree.countVisible(user, date, this.selectLimit) > this.selectLimit;
+		if (picker && organizationId == null && organization != null && !organization.isBlank()) {
+			List<Organization> found = this.tree.findByName(user, date, organization, CHOICES + 1);
+			String typed = VietnameseText.fold(organization).trim();
+			List<Organization> exact = found.stream()
+				.filter((o) -> VietnameseText.fold(o.name()).equals(typed))
+				.toList();
+			if (found.size() == 1 || exact.size() == 1) {
+				organizationId = (found.size() == 1 ? found : exact).get(0).id();
+			}
+			else {
+				model.addAttribute("organizationChoices", found.stream().limit(CHOICES).toList());
+				model.addAttribute("moreChoices", found.size() > CHOICES);
+			}
+		}
+		if (picker && organizationId != null) {
+			this.tree.find(user, organizationId, date).ifPresent((o) -> model.addAttribute("organization", o.name()));
+		}
+		else {
+			model.addAttribute("organization", organization);
+		}
 		Page<MemberListItem> result = this.members.search(user,
 				new Members.Query(q, organizationId, status, date, Page.page(page), Page.size(size)));
 		model.addAttribute("result", result);
@@ -69,7 +102,8 @@ class MemberController {
 		model.addAttribute("status", status);
 		model.addAttribute("asOf", date);
 		model.addAttribute("statuses", MemberStatus.values());
-		model.addAttribute("organizations", sortedOrganizations(user, date));
+		model.addAttribute("picker", picker);
+		model.addAttribute("organizations", picker ? List.of() : sortedOrganizations(user, date));
 		return htmx != null ? "membership/list :: results" : "membership/list";
 	}
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,9 @@ import vn.capuy.system.VietnameseText;
 @Transactional(readOnly = true)
 public class Members implements MemberCountsProvider {
 
+	/** From how many organisations on the counts of the whole tree are read instead. */
+	private static final int CACHED_FROM = 200;
+
 	private static final String ACTIVE_ON = "valid_from <= :d AND (valid_to IS NULL OR valid_to > :d)";
 
 	private final JdbcClient jdbc;
@@ -53,8 +57,15 @@ public class Members implements MemberCountsProvider {
 
 	private final FieldCipher cipher;
 
-	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today, FieldCipher cipher) {
+	private final long countCap;
+
+	private final MemberCountCache countCache;
+
+	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today, FieldCipher cipher,
+			@Value("${capuy.list.count-cap:10000}") long countCap, MemberCountCache countCache) {
 		this.cipher = cipher;
+		this.countCap = countCap;
+		this.countCache = countCache;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.tree = tree;
@@ -74,6 +85,14 @@ public class Members implements MemberCountsProvider {
 	 * and tone placement; the order is Vietnamese: by given name, then full name.
 	 */
 	public Page<MemberListItem> search(CurrentUser user, Query query) {
+		return search(user, query, this.countCap);
+	}
+
+	/**
+	 * The same, counting at most {@code countCap} members: above it the total is the cap
+	 * and marked inexact.
+	 */
+	Page<MemberListItem> search(CurrentUser user, Query query, long countCap) {
 		LocalDate d = query.asOf();
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
@@ -106,15 +125,28 @@ public class Members implements MemberCountsProvider {
 			params.put("w" + w, "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%");
 			w++;
 		}
+		// a caller who sees everything needs no scope predicate: the planner can then
+		// walk
+		// the index in list order and stop after one page
+		String scope = user.global() ? ""
+				: " AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))\n";
 		String from = """
 				FROM membership ms
 				JOIN member m ON m.id = ms.member_id
 				JOIN member_status st ON st.member_id = m.id AND st.valid_from <= :d
 				  AND (st.valid_to IS NULL OR st.valid_to > :d)
 				WHERE ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
-				  AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))
-				""" + where;
-		long total = this.jdbc.sql("SELECT count(*) " + from).params(params).query(Long.class).single();
+				""" + scope + where;
+		// counting hundreds of thousands exactly is slow and tells the reader nothing
+		// more
+		// than "more than the cap": count up to the cap plus one
+		params.put("cap", countCap + 1);
+		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
+			.params(params)
+			.query(Long.class)
+			.single();
+		boolean exact = counted <= countCap;
+		long total = exact ? counted : countCap;
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
 		List<MemberListItem> items = this.jdbc.sql("""
@@ -125,7 +157,7 @@ public class Members implements MemberCountsProvider {
 				 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
 				 LIMIT :limit OFFSET :offset
 				""").params(params).query(Members::mapItem).list();
-		return new Page<>(items, total, query.page(), query.size(), true);
+		return new Page<>(items, total, query.page(), query.size(), exact);
 	}
 
 	/** A member's file, or 404 when the member was never in the caller's scope. */
@@ -709,6 +741,19 @@ public class Members implements MemberCountsProvider {
 	public Map<Long, MemberCounts> countsOn(LocalDate date, Collection<Long> organizationIds) {
 		Map<Long, MemberCounts> result = new HashMap<>();
 		if (organizationIds.isEmpty()) {
+			return result;
+		}
+		if (organizationIds.size() >= CACHED_FROM) {
+			// a whole tree: every organisation's counts on the date, kept until a
+			// placement
+			// or status changes
+			Map<Long, MemberCounts> all = this.countCache.on(date);
+			for (Long id : organizationIds) {
+				MemberCounts counts = all.get(id);
+				if (counts != null) {
+					result.put(id, counts);
+				}
+			}
 			return result;
 		}
 		this.jdbc.sql("""

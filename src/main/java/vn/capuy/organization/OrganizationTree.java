@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,51 @@ public class OrganizationTree {
 			.param("d", date)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
+			.query(OrganizationTree::map)
+			.list();
+	}
+
+	/**
+	 * How many organisations the caller sees on the date, counted up to {@code cap + 1}:
+	 * enough to choose between a full drop-down list and a search box.
+	 */
+	public int countVisible(CurrentUser user, LocalDate date, int cap) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM (SELECT 1 FROM organization_visible(:roots, :global, :d) LIMIT :cap) v")
+			.param("d", date)
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
+			.param("cap", cap + 1)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The caller's organisations on the date whose name on that date holds every word
+	 * typed (folded: case, diacritics, {@code đ}), in Vietnamese order, at most
+	 * {@code limit}.
+	 */
+	public List<Organization> findByName(CurrentUser user, LocalDate date, String text, int limit) {
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		int w = 0;
+		for (String word : VietnameseText.fold(text).split("[^\\p{L}\\p{N}]+")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			where.append(" AND n.search_key LIKE :w").append(w);
+			params.put("w" + w, "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%");
+			w++;
+		}
+		if (w == 0) {
+			return List.of();
+		}
+		params.put("d", date);
+		params.put("roots", user.scopeRootArray());
+		params.put("global", user.global());
+		params.put("limit", limit);
+		return this.jdbc.sql(ON_DATE + where + " ORDER BY n.name COLLATE vi_vn, o.id LIMIT :limit")
+			.params(params)
 			.query(OrganizationTree::map)
 			.list();
 	}

@@ -5,7 +5,9 @@ import java.util.function.Function;
 
 /**
  * One page of a list, in the shape every list endpoint answers: {@code items},
- * {@code total}, {@code page}, {@code size}.
+ * {@code total}, {@code page}, {@code size}, {@code totalExact}. Where counting every row
+ * would be slow, {@code total} is a cap and {@code totalExact} is false: "more than
+ * total".
  */
 public record Page<T>(List<T> items, long total, int page, int size, boolean totalExact) {
 
@@ -37,7 +39,14 @@ public record Page<T>(List<T> items, long total, int page, int size, boolean tot
 		return this.size == 0 ? 0 : (int) ((this.total + this.size - 1) / this.size);
 	}
 
+	/**
+	 * Whether a next page exists. Above a capped count (not exact) a full page means
+	 * there may be more.
+	 */
 	public boolean hasNext() {
+		if (!this.totalExact) {
+			return this.items.size() == this.size;
+		}
 		return (long) (this.page + 1) * this.size < this.total;
 	}
 

@@ -24,6 +24,9 @@ public class SampleLoaded implements BeforeAllCallback {
 		HealthIndicator startup = app.getBean("startupData", HealthIndicator.class);
 		long deadline = System.nanoTime() + LIMIT.toNanos();
 		while (!Status.UP.equals(startup.health().getStatus())) {
+			if ("FAILED".equals(String.valueOf(startup.health().getDetails().get("startup")))) {
+				throw new IllegalStateException("start-up data failed: see the log");
+			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("start-up data not loaded: " + startup.health().getDetails());
 			}

@@ -44,7 +44,8 @@ public class DataGenerator {
 	}
 
 	/** What was written. */
-	public record Result(int organizations, int members, int statusRows, int placementRows) {
+	public record Result(int organizations, int members, int statusRows, int placementRows, int meetings,
+			int gradingReviews) {
 	}
 
 	/** Generates the scale; progress in percent. Refuses to run twice on one database. */
@@ -70,8 +71,13 @@ public class DataGenerator {
 			// the organisation module's published function derives the dated closure from
 			// the links
 			this.jdbc.sql("SELECT organization_closure_rebuild()").query().singleRow();
+			progress.accept(96);
+			int meetings = scale.monthlyHistory ? meetings(start) : 0;
+			progress.accept(98);
+			int reviews = grading(start);
 			progress.accept(100);
-			return new Result(tree.count, result.members(), result.statusRows(), result.placementRows());
+			return new Result(tree.count, result.members(), result.statusRows(), result.placementRows(), meetings,
+					reviews);
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("generation failed: " + ex.getMessage(), ex);
@@ -316,7 +322,7 @@ public class DataGenerator {
 			}
 		}
 		flushMembers(connection, copy, memberRows, placementRows, statusRows);
-		return new Result(0, members, statuses, placements);
+		return new Result(0, members, statuses, placements, 0, 0);
 	}
 
 	private void flushMembers(Connection connection, CopyManager copy, StringBuilder members, StringBuilder placements,
@@ -333,6 +339,141 @@ public class DataGenerator {
 				"member_id, organization_id, valid_from, valid_to, reason", placements);
 		copyVia(connection, copy, "member_status", "member_id bigint, status text, valid_from date, valid_to date",
 				"member_id, status, valid_from, valid_to", statuses);
+	}
+
+	/**
+	 * The cells' meetings over the years of history: the monthly regular meeting (held
+	 * around the 3rd, some late, some not held) and the quarterly thematic one, with
+	 * attendance counts (no per-member rows). Pseudo-random by a hash of cell and month,
+	 * so the same tree gives the same meetings. Written in SQL in the database: nothing
+	 * crosses the wire.
+	 */
+	private int meetings(LocalDate start) {
+		return this.jdbc
+			.sql("""
+					WITH cell AS (
+					  SELECT o.id, count(ms.member_id) AS size
+					  FROM organization o JOIN membership ms ON ms.organization_id = o.id AND ms.valid_to IS NULL
+					  WHERE o.code LIKE 'GEN-%' AND o.type IN ('CHI_BO_CO_SO', 'CHI_BO_TRUC_THUOC')
+					  GROUP BY o.id
+					), slot AS (
+					  SELECT c.id, c.size, k.kind, k.period, k.due,
+					         abs(hashtext(c.id::text || k.period || k.kind)) AS h
+					  FROM cell c
+					  CROSS JOIN LATERAL (
+					    SELECT 'REGULAR' AS kind, to_char(m, 'YYYY-MM') AS period, (m + 2)::date AS due
+					    FROM generate_series(date_trunc('month', CAST(:start AS date))::date,
+					                         date_trunc('month', CAST(:today AS date))::date - 1, interval '1 month') g(m0)
+					    CROSS JOIN LATERAL (SELECT g.m0::date AS m) mm
+					    UNION ALL
+					    SELECT 'THEMATIC', to_char(q, 'YYYY') || '-Q' || extract(quarter FROM q), (q + 60 + 14)::date
+					    FROM generate_series(date_trunc('quarter', CAST(:start AS date))::date,
+					                         date_trunc('quarter', CAST(:today AS date))::date - 1, interval '3 months') g(q0)
+					    CROSS JOIN LATERAL (SELECT g.q0::date AS q) qq
+					  ) k
+					), counted AS (
+					  SELECT s.*, (s.h % 100) < 94 AS held,
+					         (s.h / 100) % (s.size / 5 + 1) AS absent,
+					         least((s.h / 10000) % 3, s.size) AS late0
+					  FROM slot s
+					)
+					INSERT INTO meeting (organization_id, kind, period, scheduled_on, planned_on, held_on, status,
+					                     not_held_reason, title, expected_count, present_count, late_count,
+					                     excused_count, unexcused_count, exempt_count, created_by)
+					SELECT id, kind, period, due, due,
+					       CASE WHEN held THEN due + ((h / 1000000) % 10 = 0)::int * 5 END,
+					       CASE WHEN held THEN 'HELD' ELSE 'NOT_HELD' END,
+					       CASE WHEN NOT held THEN 'Trùng lịch công tác (mô phỏng)' END,
+					       CASE WHEN kind = 'REGULAR' THEN 'Sinh hoạt chi bộ thường kỳ tháng ' || period
+					            ELSE 'Sinh hoạt chuyên đề ' || period END,
+					       size,
+					       CASE WHEN held THEN size - absent - least(late0, size - absent) END,
+					       CASE WHEN held THEN least(late0, size - absent) END,
+					       CASE WHEN held THEN absent - absent / 3 END,
+					       CASE WHEN held THEN absent / 3 END,
+					       CASE WHEN held THEN 0 END,
+					       'generator'
+					FROM counted
+					""")
+			.param("start", start)
+			.param("today", TODAY)
+			.update();
+	}
+
+	/**
+	 * A yearly grading campaign per generated province for each whole year of history,
+	 * published: every member in the Party at the year's end reviewed by their grassroots
+	 * organisation, every grassroots organisation and cell by the level above; grades in
+	 * the usual proportions (about 12 % excellent, 78 % good, 8 % done, 2 % not done),
+	 * pseudo-random by a hash of subject and year.
+	 */
+	private int grading(LocalDate start) {
+		int written = 0;
+		for (int year = start.getYear(); year < TODAY.getYear(); year++) {
+			LocalDate end = LocalDate.of(year, 12, 31);
+			if (end.isBefore(start)) {
+				continue;
+			}
+			List<Long> campaigns = this.jdbc.sql("""
+					INSERT INTO grading_campaign (root_organization_id, period_kind, period_from, period_to, title,
+					                              rules_on, opened_on, self_deadline, appraisal_deadline,
+					                              decision_deadline, status, published_on, created_by)
+					SELECT o.id, 'YEAR', make_date(:y, 1, 1), :end,
+					       'Kiểm điểm, đánh giá, xếp loại chất lượng năm ' || :y || ' (mô phỏng)',
+					       :end, make_date(:y, 12, 1), make_date(:y, 12, 10), make_date(:y, 12, 20), :end,
+					       'PUBLISHED', make_date(:y + 1, 1, 15), 'generator'
+					FROM organization o WHERE o.code LIKE 'GEN-P%'
+					RETURNING id
+					""").param("y", year).param("end", end).query(Long.class).list();
+			for (Long campaign : campaigns) {
+				written += this.jdbc
+					.sql("""
+							WITH org AS (
+							  SELECT o.id, o.type, n.name, l.parent_id
+							  FROM grading_campaign gc
+							  JOIN organization_closure c ON c.ancestor_id = gc.root_organization_id
+							    AND c.valid_from <= gc.period_to AND (c.valid_to IS NULL OR c.valid_to > gc.period_to)
+							  JOIN organization o ON o.id = c.descendant_id
+							  JOIN organization_name n ON n.organization_id = o.id AND n.valid_from <= gc.period_to
+							    AND (n.valid_to IS NULL OR n.valid_to > gc.period_to)
+							  LEFT JOIN organization_link l ON l.organization_id = o.id AND l.valid_from <= gc.period_to
+							    AND (l.valid_to IS NULL OR l.valid_to > gc.period_to)
+							  WHERE gc.id = :campaign
+							), subject AS (
+							  SELECT 'MEMBER' AS kind, NULL AS collective, cell.id AS organization_id, m.id AS member_id,
+							         m.full_name AS subject_name, cell.name AS organization_name,
+							         CASE WHEN cell.type = 'CHI_BO_CO_SO' THEN cell.id ELSE cell.parent_id END AS deciding,
+							         'MAU_2B' AS form, abs(hashtext(m.id::text || :y)) AS h
+							  FROM member m
+							  JOIN membership ms ON ms.member_id = m.id AND ms.valid_from <= :end
+							    AND (ms.valid_to IS NULL OR ms.valid_to > :end)
+							  JOIN member_status st ON st.member_id = m.id AND st.valid_from <= :end
+							    AND (st.valid_to IS NULL OR st.valid_to > :end) AND st.status IN ('FULL', 'PROBATIONARY')
+							  JOIN org cell ON cell.id = ms.organization_id
+							  UNION ALL
+							  SELECT 'ORGANIZATION', 'ORGANIZATION', o.id, NULL, o.name, o.name, o.parent_id, 'MAU_01',
+							         abs(hashtext(o.id::text || :y || 'o'))
+							  FROM org o
+							  WHERE o.type IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO', 'CHI_BO_TRUC_THUOC') AND o.parent_id IS NOT NULL
+							), graded AS (
+							  SELECT s.*, CASE WHEN s.h % 100 < 12 THEN 'HTXS' WHEN s.h % 100 < 90 THEN 'HTT'
+							                   WHEN s.h % 100 < 98 THEN 'HTNV' ELSE 'KHTNV' END AS grade
+							  FROM subject s WHERE s.deciding IS NOT NULL
+							)
+							INSERT INTO grading_review (campaign_id, subject_kind, collective, organization_id, member_id,
+							                            subject_name, organization_name, deciding_organization_id, form,
+							                            step, self_grade, proposed_grade, decided_grade, decided_on)
+							SELECT :campaign, kind, collective, organization_id, member_id, subject_name, organization_name,
+							       deciding, form, 'PUBLISHED', grade, grade, grade, :end
+							FROM graded
+							""")
+					.param("campaign", campaign)
+					.param("y", year)
+					.param("end", end)
+					.update();
+			}
+		}
+		return written;
 	}
 
 	/**

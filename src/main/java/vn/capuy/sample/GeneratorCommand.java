@@ -59,9 +59,11 @@ class GeneratorCommand implements ApplicationRunner {
 		long start = System.nanoTime();
 		DataGenerator.Result result = this.generator.generate(scale, seed, (percent) -> bar(out, percent));
 		out.println();
-		out.printf("Done in %.1f s: %,d organisations, %,d members, %,d status rows, %,d placements.%n",
+		out.printf(
+				"Done in %.1f s: %,d organisations, %,d members, %,d status rows, %,d placements, %,d meetings,"
+						+ " %,d grading reviews.%n",
 				(System.nanoTime() - start) / 1e9, result.organizations(), result.members(), result.statusRows(),
-				result.placementRows());
+				result.placementRows(), result.meetings(), result.gradingReviews());
 		log.info("Generated {}: {}", scale, result);
 		exit(0);
 	}

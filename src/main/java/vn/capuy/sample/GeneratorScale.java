@@ -12,21 +12,21 @@ import vn.capuy.system.InvalidInputException;
 public enum GeneratorScale {
 
 	/** For tests: seconds. */
-	TINY(1, 1, 4, 12, 150, 5),
+	TINY(1, 1, 4, 12, 150, 5, true),
 	/**
 	 * A committee above grassroots: 100 grassroots organisations, 400 cells, 5,000
 	 * members.
 	 */
-	BLOC(1, 1, 100, 400, 5_000, 5),
+	BLOC(1, 1, 100, 400, 5_000, 5, true),
 	/**
 	 * A merged province: 2,200 grassroots organisations, 10,000 cells, 260,000 members.
 	 */
-	PROVINCE(1, 150, 2_200, 10_000, 260_000, 5),
+	PROVINCE(1, 150, 2_200, 10_000, 260_000, 5, true),
 	/**
 	 * The country: 55,000 grassroots organisations, 250,000 cells, 5.6 million members,
 	 * one year of history.
 	 */
-	NATION(34, 3_400, 55_000, 250_000, 5_600_000, 1);
+	NATION(34, 3_400, 55_000, 250_000, 5_600_000, 1, false);
 
 	final int provinces;
 
@@ -40,7 +40,15 @@ public enum GeneratorScale {
 
 	final int historyYears;
 
-	GeneratorScale(int provinces, int committees, int grassroots, int cells, int members, int historyYears) {
+	/**
+	 * Whether the cells' monthly meetings are generated (not at the nation scale: no
+	 * per-month tables there).
+	 */
+	final boolean monthlyHistory;
+
+	GeneratorScale(int provinces, int committees, int grassroots, int cells, int members, int historyYears,
+			boolean monthlyHistory) {
+		this.monthlyHistory = monthlyHistory;
 		this.provinces = provinces;
 		this.committees = committees;
 		this.grassroots = grassroots;

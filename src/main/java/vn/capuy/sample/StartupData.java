@@ -99,7 +99,10 @@ class StartupData implements HealthIndicator {
 			firstAdministrator();
 			this.state.set("READY");
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
+			// a class that cannot be loaded (a jar replaced under a running process) ends
+			// the
+			// loading too: say FAILED rather than loading for ever
 			log.error("Start-up data failed; the system stays DOWN", ex);
 			this.state.set("FAILED");
 		}

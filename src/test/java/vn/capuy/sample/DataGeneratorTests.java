@@ -60,6 +60,43 @@ class DataGeneratorTests {
 				SELECT count(*) FROM member m WHERE (SELECT count(*) FROM member_status s WHERE s.member_id = m.id
 				  AND s.valid_to IS NULL) <> 1
 				""").query(Integer.class).single()).isZero();
+		// five years of meetings: every cell's monthly meeting (60) and quarterly
+		// thematic one
+		// (20), counts that add up
+		int cells = sql.sql("SELECT count(*) FROM organization WHERE code LIKE 'GEN-%' AND type LIKE 'CHI_BO%'")
+			.query(Integer.class)
+			.single();
+		assertThat(sql.sql("SELECT count(*) FROM meeting WHERE created_by = 'generator'").query(Integer.class).single())
+			.isEqualTo(result.meetings())
+			.isEqualTo(cells * (60 + 20));
+		assertThat(sql.sql("""
+				SELECT count(*) FROM meeting WHERE status = 'HELD'
+				  AND present_count + late_count + excused_count + unexcused_count <> expected_count
+				""").query(Integer.class).single()).isZero();
+		assertThat(sql.sql("SELECT count(*) FROM meeting WHERE status = 'NOT_HELD'").query(Integer.class).single())
+			.isPositive();
+		// a published campaign per whole year; each member in the Party at the year's end
+		// reviewed exactly once in it
+		assertThat(sql.sql("SELECT count(*) FROM grading_review").query(Integer.class).single())
+			.isEqualTo(result.gradingReviews());
+		assertThat(sql.sql("SELECT count(*) FROM grading_campaign WHERE status = 'PUBLISHED'")
+			.query(Integer.class)
+			.single()).isEqualTo(5);
+		assertThat(
+				sql.sql("""
+						SELECT count(*) FROM grading_campaign gc
+						JOIN membership ms ON ms.valid_from <= gc.period_to AND (ms.valid_to IS NULL OR ms.valid_to > gc.period_to)
+						JOIN member_status st ON st.member_id = ms.member_id AND st.valid_from <= gc.period_to
+						  AND (st.valid_to IS NULL OR st.valid_to > gc.period_to) AND st.status IN ('FULL', 'PROBATIONARY')
+						WHERE (SELECT count(*) FROM grading_review r WHERE r.campaign_id = gc.id
+						         AND r.member_id = ms.member_id) <> 1
+						""")
+					.query(Integer.class)
+					.single())
+			.isZero();
+		assertThat(sql.sql("""
+				SELECT count(*) FILTER (WHERE decided_grade = 'HTXS') * 100 / count(*) FROM grading_review
+				""").query(Integer.class).single()).isBetween(5, 20);
 		assertThatThrownBy(() -> new DataGenerator(db).generate(GeneratorScale.TINY, 7, (p) -> {
 		})).hasMessageContaining("error.generator.already");
 	}

@@ -71,7 +71,9 @@ public class GradingCampaigns {
 			       r.self_score, r.self_grade, r.proposed_score, r.proposed_grade, r.proposed_reason, r.decided_grade,
 			       r.decided_on, r.decision_reason, r.quota_exception_reason, r.tasks_total, r.tasks_on_time,
 			       r.tasks_exceeding, r.tasks_late, r.tasks_not_done, r.disciplined_leadership,
-			       r.disciplined_subordinates, r.shortcomings_open, r.violated_standards, r.residence_comment, r.version
+			       r.disciplined_subordinates, r.shortcomings_open, r.violated_standards, r.residence_comment, r.version,
+			       r.known_on, r.known_held, r.known_attended, r.known_unexcused, r.known_tasks_total,
+			       r.known_tasks_on_time, r.known_tasks_late, r.known_tasks_not_done, r.known_disciplined
 			FROM grading_review r
 			""";
 
@@ -887,16 +889,19 @@ public class GradingCampaigns {
 		Long leads = a.leadsOrganizationId() != null ? a.leadsOrganizationId() : r.leadsOrganizationId();
 		int leadership = nvl(a.disciplinedLeadership(), r.disciplinedLeadership());
 		int subordinates = nvl(a.disciplinedSubordinates(), r.disciplinedSubordinates());
+		// what the other modules know (attendance, resolution tasks, discipline) is read
+		// now
+		// and kept on the review, so the decision and the page use the same facts
+		Campaign c = this.jdbc.sql(CAMPAIGN + " WHERE c.id = :id")
+			.param("id", r.campaignId())
+			.query(GradingCampaigns::mapCampaign)
+			.single();
+		Inputs.Answer known = r.isMember() ? this.inputs.member(r.memberId(), c.periodFrom(), c.periodTo())
+				: this.inputs.organization(r.organizationId(), c.periodFrom(), c.periodTo());
 		if (!r.isMember()) {
-			// what the inspection module knows counts even when nobody typed it in
-			Campaign c = this.jdbc.sql(CAMPAIGN + " WHERE c.id = :id")
-				.param("id", r.campaignId())
-				.query(GradingCampaigns::mapCampaign)
-				.single();
-			leadership = Math.max(leadership,
-					this.inputs.disciplineOfLeadership(r.organizationId(), c.periodFrom(), c.periodTo()).size());
-			subordinates = Math.max(subordinates,
-					this.inputs.disciplineOfSubordinates(r.organizationId(), c.periodFrom(), c.periodTo()).size());
+			// discipline the inspection module knows counts even when nobody typed it in
+			leadership = Math.max(leadership, known.leadership().size());
+			subordinates = Math.max(subordinates, known.subordinates().size());
 		}
 		if (leadership < 0 || subordinates < 0) {
 			throw new InvalidInputException("disciplinedLeadership", "grading.error.negative");
@@ -905,9 +910,21 @@ public class GradingCampaigns {
 				UPDATE grading_review SET tasks_total = :total, tasks_on_time = :onTime, tasks_exceeding = :exceeding,
 				  tasks_late = :late, tasks_not_done = :notDone, disciplined_leadership = :dl,
 				  disciplined_subordinates = :ds, shortcomings_open = :so, violated_standards = :vs,
-				  form = :form, leads_organization_id = :leads, residence_comment = :residence
+				  form = :form, leads_organization_id = :leads, residence_comment = :residence,
+				  known_on = :knownOn, known_held = :held, known_attended = :attended, known_unexcused = :unexcused,
+				  known_tasks_total = :kTotal, known_tasks_on_time = :kOnTime, known_tasks_late = :kLate,
+				  known_tasks_not_done = :kNotDone, known_disciplined = :kDisciplined
 				WHERE id = :id AND version = :version
 				""")
+			.param("knownOn", a.on() != null ? a.on() : this.today.date())
+			.param("held", known.attendance() == null ? null : known.attendance().held())
+			.param("attended", known.attendance() == null ? null : known.attendance().attended())
+			.param("unexcused", known.attendance() == null ? null : known.attendance().unexcused())
+			.param("kTotal", known.tasks() == null ? null : known.tasks().total())
+			.param("kOnTime", known.tasks() == null ? null : known.tasks().onTime())
+			.param("kLate", known.tasks() == null ? null : known.tasks().late())
+			.param("kNotDone", known.tasks() == null ? null : known.tasks().notDone())
+			.param("kDisciplined", known.discipline().size())
 			.param("total", total)
 			.param("onTime", onTime)
 			.param("exceeding", exceeding)
@@ -1000,6 +1017,48 @@ public class GradingCampaigns {
 			.optional()
 			.map(GradingCampaigns::grade)
 			.orElse(null);
+	}
+
+	/**
+	 * Why a review may get at most a grade: what other modules know of it (kept from the
+	 * last self-assessment or proposal, else read now), the band of its current score and
+	 * each condition that lowers it, in words with its rule.
+	 */
+	public record Explanation(Review.Known known, boolean live, int disciplinedLeadership, int disciplinedSubordinates,
+			BigDecimal score, Grade band, Grade ceiling, List<String> caps, boolean absencesFlagged) {
+	}
+
+	public Explanation explain(CurrentUser user, long reviewId) {
+		Review r = review(user, reviewId);
+		Campaign c = campaign(user, r.campaignId());
+		GradingRules rules = rulesOf(c);
+		boolean live = r.known().on() == null;
+		Review shown = r;
+		int leadership = r.disciplinedLeadership();
+		int subordinates = r.disciplinedSubordinates();
+		if (live) {
+			Inputs.Answer a = r.isMember() ? this.inputs.member(r.memberId(), c.periodFrom(), c.periodTo())
+					: this.inputs.organization(r.organizationId(), c.periodFrom(), c.periodTo());
+			leadership = Math.max(leadership, a.leadership().size());
+			subordinates = Math.max(subordinates, a.subordinates().size());
+			shown = r.withKnown(new Review.Known(null, a.attendance(), a.tasks(), a.discipline().size()), leadership,
+					subordinates);
+		}
+		BigDecimal score = r.currentScore();
+		Grade band = null;
+		Grade ceiling = null;
+		List<String> caps = new ArrayList<>();
+		if (score != null) {
+			Grader.Result result = Grader.grade(shown.facts(score, leaderUnitGrade(r)), rules);
+			band = result.band();
+			ceiling = result.ceiling();
+			for (Grader.Cap cap : result.caps()) {
+				caps.add(describeCap(cap));
+			}
+		}
+		boolean flagged = shown.known().attendance() != null
+				&& shown.known().attendance().unexcused() >= rules.unexcusedAbsences();
+		return new Explanation(shown.known(), live, leadership, subordinates, score, band, ceiling, caps, flagged);
 	}
 
 	private String bandText(GradingRules r, BigDecimal score) {
@@ -1103,7 +1162,23 @@ public class GradingCampaigns {
 				rs.getInt("tasks_on_time"), rs.getInt("tasks_exceeding"), rs.getInt("tasks_late"),
 				rs.getInt("tasks_not_done"), rs.getInt("disciplined_leadership"), rs.getInt("disciplined_subordinates"),
 				rs.getInt("shortcomings_open"), rs.getBoolean("violated_standards"), rs.getString("residence_comment"),
-				rs.getInt("version"));
+				rs.getInt("version"), mapKnown(rs));
+	}
+
+	private static Review.Known mapKnown(ResultSet rs) throws SQLException {
+		LocalDate on = rs.getObject("known_on", LocalDate.class);
+		if (on == null) {
+			return Review.Known.NOTHING;
+		}
+		Integer held = (Integer) rs.getObject("known_held");
+		Integer total = (Integer) rs.getObject("known_tasks_total");
+		return new Review.Known(on,
+				held == null ? null
+						: new GradingInputs.Attendance(held, rs.getInt("known_attended"), rs.getInt("known_unexcused")),
+				total == null ? null
+						: new GradingInputs.Tasks(total, rs.getInt("known_tasks_on_time"),
+								rs.getInt("known_tasks_late"), rs.getInt("known_tasks_not_done")),
+				rs.getInt("known_disciplined"));
 	}
 
 	Optional<Campaign> previous(CurrentUser user, Campaign c) {

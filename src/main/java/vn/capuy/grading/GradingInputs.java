@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * What other modules know that grading shows beside each person and organisation and uses
  * in its conditions: attendance at meetings and resolution tasks (meeting module),
- * discipline in the period (inspection module). Optional: when no module provides a
- * bean, nothing is known and the appraiser enters the facts by hand.
+ * discipline in the period (inspection module). Optional: when no module provides a bean,
+ * nothing is known and the appraiser enters the facts by hand.
  * <p>
  * Several beans are combined: each answers only for the records its own module owns
  * (never the same meeting, task or decision twice), and grading adds the answers up
@@ -25,8 +25,8 @@ import java.util.Optional;
 public interface GradingInputs {
 
 	/**
-	 * Meetings of the member's cell in the period where the member was on the roll:
-	 * held, attended (present or late), and absences without a valid reason.
+	 * Meetings of the member's cell in the period where the member was on the roll: held,
+	 * attended (present or late), and absences without a valid reason.
 	 */
 	record Attendance(int held, int attended, int unexcused) {
 
@@ -70,8 +70,8 @@ public interface GradingInputs {
 	}
 
 	/**
-	 * Tasks of the organisation (its resolutions' tasks) due in the period; empty when not
-	 * known.
+	 * Tasks of the organisation (its resolutions' tasks) due in the period; empty when
+	 * not known.
 	 */
 	default Optional<Tasks> tasksOfOrganization(long organizationId, LocalDate from, LocalDate to) {
 		return Optional.empty();
@@ -111,7 +111,9 @@ public interface GradingInputs {
 		return map;
 	}
 
-	/** Tasks of many members at once; the default asks {@link #tasksOfMember} for each. */
+	/**
+	 * Tasks of many members at once; the default asks {@link #tasksOfMember} for each.
+	 */
 	default Map<Long, Tasks> tasksOfMembers(Collection<Long> memberIds, LocalDate from, LocalDate to) {
 		Map<Long, Tasks> map = new LinkedHashMap<>();
 		for (Long id : memberIds) {

@@ -264,17 +264,6 @@ class GradingController {
 		return "redirect:/grading/reviews/" + id;
 	}
 
-	@GetMapping("/grading/study")
-	String study(@RequestParam(required = false) Integer year, Model model) {
-		CurrentUser user = CurrentUser.get();
-		int y = year != null ? year : this.today.date().getYear();
-		model.addAttribute("year", y);
-		model.addAttribute("theme", this.study.theme(y).orElse(null));
-		model.addAttribute("commitments", this.study.commitments(user, null, y));
-		model.addAttribute("models", this.study.models(user, y));
-		return "grading/study";
-	}
-
 	@GetMapping("/grading/campaigns/{id}/results.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable long id, @RequestParam(required = false) Long organizationId) {
 		return file(this.results.xlsx(CurrentUser.get(), id, organizationId), XLSX, "xep-loai-" + id + ".xlsx");

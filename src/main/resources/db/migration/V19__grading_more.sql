@@ -21,3 +21,7 @@ INSERT INTO rule (rule_key, value, value_type, valid_from, valid_to, source_docu
 ('grading.consequence.unexcused-absences', '3', 'INTEGER', '1930-01-01', NULL,
  'Quy định 24-QĐ/TW (2021), mục 8.1 (xoá tên: bỏ sinh hoạt đảng 3 tháng trong năm không có lý do chính đáng)', 'P',
  'Số buổi sinh hoạt vắng không lý do trong kỳ từ đó đảng viên được nêu để chi bộ xem xét xoá tên (quy đổi 3 tháng thành 3 buổi sinh hoạt thường kỳ: lựa chọn mô hình hoá).');
+
+-- A review row is written once and updated two or three times (self-assessment, proposal, decision, publication);
+-- free room in each page lets those updates stay on the page without touching the indexes (HOT updates).
+ALTER TABLE grading_review SET (fillfactor = 70);

@@ -80,6 +80,8 @@ public class GradingCampaigns {
 	private static final Set<OrganizationType> REVIEWED_TYPES = EnumSet.of(OrganizationType.DANG_BO_CO_SO,
 			OrganizationType.CHI_BO_CO_SO, OrganizationType.DANG_BO_BO_PHAN, OrganizationType.CHI_BO_TRUC_THUOC);
 
+	private static final int ROSTER_PAGE = 50_000;
+
 	private final JdbcClient jdbc;
 
 	private final RuleBook rules;
@@ -224,7 +226,10 @@ public class GradingCampaigns {
 		int exempt = 0;
 		int page = 0;
 		while (true) {
-			var list = this.members.search(user, new Members.Query(null, root.id(), null, to, page, 1000));
+			// one page for the whole roster: each page of the register's search counts
+			// and
+			// sorts every member again, so small pages cost a sort each
+			var list = this.members.search(user, new Members.Query(null, root.id(), null, to, page, ROSTER_PAGE));
 			for (MemberListItem m : list.items()) {
 				if (m.status() == MemberStatus.EXEMPT) {
 					exempt++;
@@ -716,6 +721,26 @@ public class GradingCampaigns {
 	 */
 	@Transactional
 	public int record(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on, String quotaException) {
+		return record(user, campaignId, rows, on, quotaException, null);
+	}
+
+	/**
+	 * Records the results of a past campaign from its paper file and publishes them on
+	 * the given date, in one pass: the same steps, dates and audit as {@link #record}
+	 * followed by {@link #publish}, written once (the paper file of a published
+	 * campaign).
+	 */
+	@Transactional
+	public int recordPublished(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on,
+			LocalDate publishedOn) {
+		if (publishedOn == null) {
+			throw new InvalidInputException("publishedOn", "error.required");
+		}
+		return record(user, campaignId, rows, on, null, publishedOn);
+	}
+
+	private int record(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on, String quotaException,
+			LocalDate publishedOn) {
 		requireDecider(user);
 		Campaign c = campaign(user, campaignId);
 		requireOpen(c);
@@ -727,6 +752,7 @@ public class GradingCampaigns {
 		List<MapSqlParameterSource> updates = new ArrayList<>();
 		List<MapSqlParameterSource> steps = new ArrayList<>();
 		Set<String> touched = new java.util.HashSet<>();
+		List<MapSqlParameterSource> published = new ArrayList<>();
 		for (Recorded row : rows) {
 			Review review = reviews.get(row.reviewId());
 			if (review == null) {
@@ -752,23 +778,29 @@ public class GradingCampaigns {
 				.addValue("decided", row.decided() == null ? null : row.decided().name())
 				.addValue("on", row.decided() == null ? null : on)
 				.addValue("reason", row.decided() != row.proposed() ? blankToNull(row.reason()) : null)
-				.addValue("step", row.decided() == null ? "PROPOSED" : "DECIDED"));
+				.addValue("step", row.decided() == null ? "PROPOSED" : publishedOn != null ? "PUBLISHED" : "DECIDED")
+				.addValue("bump", row.decided() != null && publishedOn != null ? 2 : 1));
 			steps.add(stepRow(review.id(), Step.SELF, row.proposed(), row.score(), on, user.username(), null));
 			steps.add(stepRow(review.id(), Step.PROPOSED, row.proposed(), row.score(), on, user.username(), null));
 			if (row.decided() != null) {
 				steps.add(stepRow(review.id(), Step.DECIDED, row.decided(), row.score(), on, user.username(),
 						row.decided() != row.proposed() ? row.reason() : null));
 				touched.add(review.subjectKind() + ":" + review.decidingOrganizationId());
+				if (publishedOn != null) {
+					published.add(stepRow(review.id(), Step.PUBLISHED, row.decided(), row.score(), publishedOn,
+							user.username(), null));
+				}
 			}
 		}
+		steps.addAll(published);
 		// one statement each, whatever the number of rows
 		this.jdbc
 			.sql("""
 					UPDATE grading_review r SET step = x.step, self_score = CAST(x.score AS numeric), self_grade = x.proposed,
 					  proposed_score = CAST(x.score AS numeric), proposed_grade = x.proposed, decided_grade = x.decided,
-					  decided_on = CAST(x.on_date AS date), decision_reason = x.reason, version = r.version + 1
-					FROM unnest(:id, :step, :score, :proposed, :decided, :on, :reason)
-					  AS x(id, step, score, proposed, decided, on_date, reason)
+					  decided_on = CAST(x.on_date AS date), decision_reason = x.reason, version = r.version + x.bump
+					FROM unnest(:id, :step, :score, :proposed, :decided, :on, :reason, :bump)
+					  AS x(id, step, score, proposed, decided, on_date, reason, bump)
 					WHERE r.id = x.id
 					""")
 			.param("id", column(updates, "id", Long.class))
@@ -778,6 +810,7 @@ public class GradingCampaigns {
 			.param("decided", column(updates, "decided", String.class))
 			.param("on", strings(updates, "on"))
 			.param("reason", column(updates, "reason", String.class))
+			.param("bump", column(updates, "bump", Integer.class))
 			.update();
 		this.jdbc.sql("""
 				INSERT INTO grading_step (review_id, step, grade, score, on_date, actor, reason)
@@ -803,6 +836,21 @@ public class GradingCampaigns {
 		}
 		this.audit.record(user.username(), "RECORD", "grading_campaign", campaignId, null,
 				Map.of("rows", rows.size(), "on", on));
+		if (publishedOn != null) {
+			int left = this.jdbc
+				.sql("SELECT count(*) FROM grading_review WHERE campaign_id = :c AND step <> 'PUBLISHED'")
+				.param("c", campaignId)
+				.query(Integer.class)
+				.single();
+			if (left == 0) {
+				this.jdbc.sql("""
+						UPDATE grading_campaign SET status = 'PUBLISHED', published_on = :on, version = version + 1
+						WHERE id = :c
+						""").param("on", publishedOn).param("c", campaignId).update();
+			}
+			this.audit.record(user.username(), "PUBLISH", "grading_campaign", campaignId, null,
+					Map.of("published", published.size(), "left", left));
+		}
 		return rows.size();
 	}
 

@@ -65,7 +65,7 @@ public class HoChiMinhStudy {
 	public void setTheme(CurrentUser user, int year, String title, String documentRef) {
 		GradingCampaigns.requireOrganizer(user);
 		if (year < 2007 || year > 2100) {
-			throw new InvalidInputException("year", "grading.error.study-year-range", 2007);
+			throw new InvalidInputException("year", "grading.error.study-year-range", "2007");
 		}
 		if (title == null || title.isBlank()) {
 			throw new InvalidInputException("theme", "error.required");
@@ -95,7 +95,7 @@ public class HoChiMinhStudy {
 			throw new InvalidInputException("commitment", "error.required");
 		}
 		if (signedOn == null || signedOn.getYear() != year) {
-			throw new InvalidInputException("signedOn", "grading.error.study-year", year);
+			throw new InvalidInputException("signedOn", "grading.error.study-year", String.valueOf(year));
 		}
 		var file = this.members.get(user, memberId);
 		long cell = file.placements()
@@ -111,7 +111,7 @@ public class HoChiMinhStudy {
 			.optional()
 			.orElse(null);
 		if (existing != null) {
-			throw new RuleViolationException("grading.error.study-exists", year);
+			throw new RuleViolationException("grading.error.study-exists", String.valueOf(year));
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO hcm_commitment (member_id, organization_id, year, commitment, linked_tasks, signed_on)
@@ -236,7 +236,7 @@ public class HoChiMinhStudy {
 			throw new InvalidInputException("modelTitle", "error.required");
 		}
 		if (recordedOn != null && recordedOn.getYear() != year) {
-			throw new InvalidInputException("recordedOn", "grading.error.study-year", year);
+			throw new InvalidInputException("recordedOn", "grading.error.study-year", String.valueOf(year));
 		}
 		LocalDate on = recordedOn != null ? recordedOn : LocalDate.of(year, 12, 31);
 		this.tree.get(user, organizationId, on);

@@ -27,8 +27,9 @@ import vn.capuy.system.SampleExtension;
  * (invented) paper files and published; 2025 is decided except for one grassroots
  * organisation whose proposals exceed the HTXS quota and wait for the standing committee.
  * Two members did not complete their tasks in 2024 and 2025 (flagged for their cells).
- * The Hồ Chí Minh study has a theme, commitments and exemplary models for 2021–2025.
- * Deterministic (fixed seed); scores and comments are invented.
+ * The Hồ Chí Minh study has a theme for each year 2021–2025, and commitments (with
+ * results) and exemplary models in 2025. Deterministic (fixed seed); scores and comments
+ * are invented.
  */
 @Component
 class GradingSample implements SampleExtension {

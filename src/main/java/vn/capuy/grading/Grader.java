@@ -18,14 +18,15 @@ public final class Grader {
 	/**
 	 * What is known of a subject when it is graded: the score on 100 points, the tasks of
 	 * the period, and for a collective the discipline and shortcomings; for a leader, the
-	 * grade of the unit they lead (null when not a leader or not decided).
+	 * grade of the unit they lead (null when not a leader or not decided); for a member,
+	 * the disciplines decided against them in the period.
 	 */
 	public record Facts(BigDecimal score, boolean collective, int tasksTotal, int tasksOnTime, int tasksExceeding,
 			int tasksLate, int tasksNotDone, int disciplinedLeadership, int disciplinedSubordinates,
-			int shortcomingsOpen, Grade leaderUnitGrade) {
+			int shortcomingsOpen, Grade leaderUnitGrade, int disciplinedMember) {
 
 		public static Facts ofScore(BigDecimal score, boolean collective) {
-			return new Facts(score, collective, 0, 0, 0, 0, 0, 0, 0, 0, null);
+			return new Facts(score, collective, 0, 0, 0, 0, 0, 0, 0, 0, null, 0);
 		}
 
 	}
@@ -66,6 +67,10 @@ public final class Grader {
 			if (rules.collectiveShortcomingsCorrected() && f.shortcomingsOpen() > 0) {
 				caps.add(new Cap(Grade.HTT, "grading.cap.shortcomings", List.of(f.shortcomingsOpen())));
 			}
+		}
+		if (!f.collective() && f.disciplinedMember() > 0) {
+			caps.add(new Cap(rules.memberDisciplinedMax(), "grading.cap.member-discipline",
+					List.of(f.disciplinedMember(), rules.memberDisciplinedSource())));
 		}
 		if (rules.leaderBoundedByUnit() && f.leaderUnitGrade() != null) {
 			caps.add(new Cap(f.leaderUnitGrade(), "grading.cap.leader", List.of(f.leaderUnitGrade().name())));

@@ -30,9 +30,76 @@ class GradingApi {
 
 	private final GradingResults results;
 
-	GradingApi(GradingCampaigns campaigns, GradingResults results) {
+	private final HoChiMinhStudy study;
+
+	GradingApi(GradingCampaigns campaigns, GradingResults results, HoChiMinhStudy study) {
 		this.campaigns = campaigns;
 		this.results = results;
+		this.study = study;
+	}
+
+	// ---------------------------------------------------------------- Hồ Chí Minh study
+
+	/** The study of a year: theme, commitments (of an organisation's subtree), models. */
+	@GetMapping("/study/{year}")
+	Map<String, Object> study(@PathVariable int year, @RequestParam(required = false) Long organizationId) {
+		CurrentUser user = CurrentUser.get();
+		List<HoChiMinhStudy.Commitment> commitments = this.study.commitments(user, organizationId, year);
+		List<HoChiMinhStudy.Model> models = this.study.models(user, year);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("year", year);
+		body.put("theme", this.study.theme(year).orElse(null));
+		body.put("commitments", new Page<>(commitments, commitments.size(), 0, Math.max(1, commitments.size()), true));
+		body.put("models", new Page<>(models, models.size(), 0, Math.max(1, models.size()), true));
+		return body;
+	}
+
+	record ThemeRequest(String theme, String documentRef) {
+	}
+
+	@PostMapping("/study/{year}/theme")
+	HoChiMinhStudy.Theme theme(@PathVariable int year, @RequestBody ThemeRequest request) {
+		this.study.setTheme(CurrentUser.get(), year, request.theme(), request.documentRef());
+		return this.study.theme(year).orElseThrow();
+	}
+
+	record CommitmentRequest(Long memberId, String commitment, String linkedTasks, LocalDate signedOn) {
+	}
+
+	@PostMapping("/study/{year}/commitments")
+	@ResponseStatus(HttpStatus.CREATED)
+	HoChiMinhStudy.Commitment commit(@PathVariable int year, @RequestBody CommitmentRequest request) {
+		if (request.memberId() == null) {
+			throw new vn.capuy.system.InvalidInputException("memberId", "error.required");
+		}
+		CurrentUser user = CurrentUser.get();
+		long id = this.study.commit(user, request.memberId(), year, request.commitment(), request.linkedTasks(),
+				request.signedOn());
+		return this.study.commitment(user, id);
+	}
+
+	record AssessmentRequest(String midYearSelf, String yearEndSelf, String cellComment, StudyResult result) {
+	}
+
+	@PostMapping("/study/commitments/{id}/assessment")
+	HoChiMinhStudy.Commitment assessCommitment(@PathVariable long id, @RequestBody AssessmentRequest request) {
+		return this.study.assess(CurrentUser.get(), id, request.midYearSelf(), request.yearEndSelf(),
+				request.cellComment(), request.result());
+	}
+
+	record ModelRequest(Long organizationId, Long memberId, String modelTitle, String commendation, String decisionRef,
+			LocalDate recordedOn) {
+	}
+
+	@PostMapping("/study/{year}/models")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> model(@PathVariable int year, @RequestBody ModelRequest request) {
+		if (request.organizationId() == null) {
+			throw new vn.capuy.system.InvalidInputException("organizationId", "error.required");
+		}
+		long id = this.study.addModel(CurrentUser.get(), year, request.organizationId(), request.memberId(),
+				request.modelTitle(), request.commendation(), request.decisionRef(), request.recordedOn());
+		return Map.of("id", id);
 	}
 
 	/** A campaign in the API. */

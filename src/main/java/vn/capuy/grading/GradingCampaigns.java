@@ -71,12 +71,16 @@ public class GradingCampaigns {
 			       r.self_score, r.self_grade, r.proposed_score, r.proposed_grade, r.proposed_reason, r.decided_grade,
 			       r.decided_on, r.decision_reason, r.quota_exception_reason, r.tasks_total, r.tasks_on_time,
 			       r.tasks_exceeding, r.tasks_late, r.tasks_not_done, r.disciplined_leadership,
-			       r.disciplined_subordinates, r.shortcomings_open, r.violated_standards, r.residence_comment, r.version
+			       r.disciplined_subordinates, r.shortcomings_open, r.violated_standards, r.residence_comment, r.version,
+			       r.known_on, r.known_held, r.known_attended, r.known_unexcused, r.known_tasks_total,
+			       r.known_tasks_on_time, r.known_tasks_late, r.known_tasks_not_done, r.known_disciplined
 			FROM grading_review r
 			""";
 
 	private static final Set<OrganizationType> REVIEWED_TYPES = EnumSet.of(OrganizationType.DANG_BO_CO_SO,
 			OrganizationType.CHI_BO_CO_SO, OrganizationType.DANG_BO_BO_PHAN, OrganizationType.CHI_BO_TRUC_THUOC);
+
+	private static final int ROSTER_PAGE = 50_000;
 
 	private final JdbcClient jdbc;
 
@@ -222,7 +226,10 @@ public class GradingCampaigns {
 		int exempt = 0;
 		int page = 0;
 		while (true) {
-			var list = this.members.search(user, new Members.Query(null, root.id(), null, to, page, 1000));
+			// one page for the whole roster: each page of the register's search counts
+			// and
+			// sorts every member again, so small pages cost a sort each
+			var list = this.members.search(user, new Members.Query(null, root.id(), null, to, page, ROSTER_PAGE));
 			for (MemberListItem m : list.items()) {
 				if (m.status() == MemberStatus.EXEMPT) {
 					exempt++;
@@ -714,6 +721,26 @@ public class GradingCampaigns {
 	 */
 	@Transactional
 	public int record(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on, String quotaException) {
+		return record(user, campaignId, rows, on, quotaException, null);
+	}
+
+	/**
+	 * Records the results of a past campaign from its paper file and publishes them on
+	 * the given date, in one pass: the same steps, dates and audit as {@link #record}
+	 * followed by {@link #publish}, written once (the paper file of a published
+	 * campaign).
+	 */
+	@Transactional
+	public int recordPublished(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on,
+			LocalDate publishedOn) {
+		if (publishedOn == null) {
+			throw new InvalidInputException("publishedOn", "error.required");
+		}
+		return record(user, campaignId, rows, on, null, publishedOn);
+	}
+
+	private int record(CurrentUser user, long campaignId, List<Recorded> rows, LocalDate on, String quotaException,
+			LocalDate publishedOn) {
 		requireDecider(user);
 		Campaign c = campaign(user, campaignId);
 		requireOpen(c);
@@ -725,6 +752,7 @@ public class GradingCampaigns {
 		List<MapSqlParameterSource> updates = new ArrayList<>();
 		List<MapSqlParameterSource> steps = new ArrayList<>();
 		Set<String> touched = new java.util.HashSet<>();
+		List<MapSqlParameterSource> published = new ArrayList<>();
 		for (Recorded row : rows) {
 			Review review = reviews.get(row.reviewId());
 			if (review == null) {
@@ -750,23 +778,29 @@ public class GradingCampaigns {
 				.addValue("decided", row.decided() == null ? null : row.decided().name())
 				.addValue("on", row.decided() == null ? null : on)
 				.addValue("reason", row.decided() != row.proposed() ? blankToNull(row.reason()) : null)
-				.addValue("step", row.decided() == null ? "PROPOSED" : "DECIDED"));
+				.addValue("step", row.decided() == null ? "PROPOSED" : publishedOn != null ? "PUBLISHED" : "DECIDED")
+				.addValue("bump", row.decided() != null && publishedOn != null ? 2 : 1));
 			steps.add(stepRow(review.id(), Step.SELF, row.proposed(), row.score(), on, user.username(), null));
 			steps.add(stepRow(review.id(), Step.PROPOSED, row.proposed(), row.score(), on, user.username(), null));
 			if (row.decided() != null) {
 				steps.add(stepRow(review.id(), Step.DECIDED, row.decided(), row.score(), on, user.username(),
 						row.decided() != row.proposed() ? row.reason() : null));
 				touched.add(review.subjectKind() + ":" + review.decidingOrganizationId());
+				if (publishedOn != null) {
+					published.add(stepRow(review.id(), Step.PUBLISHED, row.decided(), row.score(), publishedOn,
+							user.username(), null));
+				}
 			}
 		}
+		steps.addAll(published);
 		// one statement each, whatever the number of rows
 		this.jdbc
 			.sql("""
 					UPDATE grading_review r SET step = x.step, self_score = CAST(x.score AS numeric), self_grade = x.proposed,
 					  proposed_score = CAST(x.score AS numeric), proposed_grade = x.proposed, decided_grade = x.decided,
-					  decided_on = CAST(x.on_date AS date), decision_reason = x.reason, version = r.version + 1
-					FROM unnest(:id, :step, :score, :proposed, :decided, :on, :reason)
-					  AS x(id, step, score, proposed, decided, on_date, reason)
+					  decided_on = CAST(x.on_date AS date), decision_reason = x.reason, version = r.version + x.bump
+					FROM unnest(:id, :step, :score, :proposed, :decided, :on, :reason, :bump)
+					  AS x(id, step, score, proposed, decided, on_date, reason, bump)
 					WHERE r.id = x.id
 					""")
 			.param("id", column(updates, "id", Long.class))
@@ -776,6 +810,7 @@ public class GradingCampaigns {
 			.param("decided", column(updates, "decided", String.class))
 			.param("on", strings(updates, "on"))
 			.param("reason", column(updates, "reason", String.class))
+			.param("bump", column(updates, "bump", Integer.class))
 			.update();
 		this.jdbc.sql("""
 				INSERT INTO grading_step (review_id, step, grade, score, on_date, actor, reason)
@@ -801,6 +836,21 @@ public class GradingCampaigns {
 		}
 		this.audit.record(user.username(), "RECORD", "grading_campaign", campaignId, null,
 				Map.of("rows", rows.size(), "on", on));
+		if (publishedOn != null) {
+			int left = this.jdbc
+				.sql("SELECT count(*) FROM grading_review WHERE campaign_id = :c AND step <> 'PUBLISHED'")
+				.param("c", campaignId)
+				.query(Integer.class)
+				.single();
+			if (left == 0) {
+				this.jdbc.sql("""
+						UPDATE grading_campaign SET status = 'PUBLISHED', published_on = :on, version = version + 1
+						WHERE id = :c
+						""").param("on", publishedOn).param("c", campaignId).update();
+			}
+			this.audit.record(user.username(), "PUBLISH", "grading_campaign", campaignId, null,
+					Map.of("published", published.size(), "left", left));
+		}
 		return rows.size();
 	}
 
@@ -887,16 +937,19 @@ public class GradingCampaigns {
 		Long leads = a.leadsOrganizationId() != null ? a.leadsOrganizationId() : r.leadsOrganizationId();
 		int leadership = nvl(a.disciplinedLeadership(), r.disciplinedLeadership());
 		int subordinates = nvl(a.disciplinedSubordinates(), r.disciplinedSubordinates());
+		// what the other modules know (attendance, resolution tasks, discipline) is read
+		// now
+		// and kept on the review, so the decision and the page use the same facts
+		Campaign c = this.jdbc.sql(CAMPAIGN + " WHERE c.id = :id")
+			.param("id", r.campaignId())
+			.query(GradingCampaigns::mapCampaign)
+			.single();
+		Inputs.Answer known = r.isMember() ? this.inputs.member(r.memberId(), c.periodFrom(), c.periodTo())
+				: this.inputs.organization(r.organizationId(), c.periodFrom(), c.periodTo());
 		if (!r.isMember()) {
-			// what the inspection module knows counts even when nobody typed it in
-			Campaign c = this.jdbc.sql(CAMPAIGN + " WHERE c.id = :id")
-				.param("id", r.campaignId())
-				.query(GradingCampaigns::mapCampaign)
-				.single();
-			leadership = Math.max(leadership,
-					this.inputs.disciplineOfLeadership(r.organizationId(), c.periodFrom(), c.periodTo()).size());
-			subordinates = Math.max(subordinates,
-					this.inputs.disciplineOfSubordinates(r.organizationId(), c.periodFrom(), c.periodTo()).size());
+			// discipline the inspection module knows counts even when nobody typed it in
+			leadership = Math.max(leadership, known.leadership().size());
+			subordinates = Math.max(subordinates, known.subordinates().size());
 		}
 		if (leadership < 0 || subordinates < 0) {
 			throw new InvalidInputException("disciplinedLeadership", "grading.error.negative");
@@ -905,9 +958,21 @@ public class GradingCampaigns {
 				UPDATE grading_review SET tasks_total = :total, tasks_on_time = :onTime, tasks_exceeding = :exceeding,
 				  tasks_late = :late, tasks_not_done = :notDone, disciplined_leadership = :dl,
 				  disciplined_subordinates = :ds, shortcomings_open = :so, violated_standards = :vs,
-				  form = :form, leads_organization_id = :leads, residence_comment = :residence
+				  form = :form, leads_organization_id = :leads, residence_comment = :residence,
+				  known_on = :knownOn, known_held = :held, known_attended = :attended, known_unexcused = :unexcused,
+				  known_tasks_total = :kTotal, known_tasks_on_time = :kOnTime, known_tasks_late = :kLate,
+				  known_tasks_not_done = :kNotDone, known_disciplined = :kDisciplined
 				WHERE id = :id AND version = :version
 				""")
+			.param("knownOn", a.on() != null ? a.on() : this.today.date())
+			.param("held", known.attendance() == null ? null : known.attendance().held())
+			.param("attended", known.attendance() == null ? null : known.attendance().attended())
+			.param("unexcused", known.attendance() == null ? null : known.attendance().unexcused())
+			.param("kTotal", known.tasks() == null ? null : known.tasks().total())
+			.param("kOnTime", known.tasks() == null ? null : known.tasks().onTime())
+			.param("kLate", known.tasks() == null ? null : known.tasks().late())
+			.param("kNotDone", known.tasks() == null ? null : known.tasks().notDone())
+			.param("kDisciplined", known.discipline().size())
 			.param("total", total)
 			.param("onTime", onTime)
 			.param("exceeding", exceeding)
@@ -1000,6 +1065,48 @@ public class GradingCampaigns {
 			.optional()
 			.map(GradingCampaigns::grade)
 			.orElse(null);
+	}
+
+	/**
+	 * Why a review may get at most a grade: what other modules know of it (kept from the
+	 * last self-assessment or proposal, else read now), the band of its current score and
+	 * each condition that lowers it, in words with its rule.
+	 */
+	public record Explanation(Review.Known known, boolean live, int disciplinedLeadership, int disciplinedSubordinates,
+			BigDecimal score, Grade band, Grade ceiling, List<String> caps, boolean absencesFlagged) {
+	}
+
+	public Explanation explain(CurrentUser user, long reviewId) {
+		Review r = review(user, reviewId);
+		Campaign c = campaign(user, r.campaignId());
+		GradingRules rules = rulesOf(c);
+		boolean live = r.known().on() == null;
+		Review shown = r;
+		int leadership = r.disciplinedLeadership();
+		int subordinates = r.disciplinedSubordinates();
+		if (live) {
+			Inputs.Answer a = r.isMember() ? this.inputs.member(r.memberId(), c.periodFrom(), c.periodTo())
+					: this.inputs.organization(r.organizationId(), c.periodFrom(), c.periodTo());
+			leadership = Math.max(leadership, a.leadership().size());
+			subordinates = Math.max(subordinates, a.subordinates().size());
+			shown = r.withKnown(new Review.Known(null, a.attendance(), a.tasks(), a.discipline().size()), leadership,
+					subordinates);
+		}
+		BigDecimal score = r.currentScore();
+		Grade band = null;
+		Grade ceiling = null;
+		List<String> caps = new ArrayList<>();
+		if (score != null) {
+			Grader.Result result = Grader.grade(shown.facts(score, leaderUnitGrade(r)), rules);
+			band = result.band();
+			ceiling = result.ceiling();
+			for (Grader.Cap cap : result.caps()) {
+				caps.add(describeCap(cap));
+			}
+		}
+		boolean flagged = shown.known().attendance() != null
+				&& shown.known().attendance().unexcused() >= rules.unexcusedAbsences();
+		return new Explanation(shown.known(), live, leadership, subordinates, score, band, ceiling, caps, flagged);
 	}
 
 	private String bandText(GradingRules r, BigDecimal score) {
@@ -1103,7 +1210,23 @@ public class GradingCampaigns {
 				rs.getInt("tasks_on_time"), rs.getInt("tasks_exceeding"), rs.getInt("tasks_late"),
 				rs.getInt("tasks_not_done"), rs.getInt("disciplined_leadership"), rs.getInt("disciplined_subordinates"),
 				rs.getInt("shortcomings_open"), rs.getBoolean("violated_standards"), rs.getString("residence_comment"),
-				rs.getInt("version"));
+				rs.getInt("version"), mapKnown(rs));
+	}
+
+	private static Review.Known mapKnown(ResultSet rs) throws SQLException {
+		LocalDate on = rs.getObject("known_on", LocalDate.class);
+		if (on == null) {
+			return Review.Known.NOTHING;
+		}
+		Integer held = (Integer) rs.getObject("known_held");
+		Integer total = (Integer) rs.getObject("known_tasks_total");
+		return new Review.Known(on,
+				held == null ? null
+						: new GradingInputs.Attendance(held, rs.getInt("known_attended"), rs.getInt("known_unexcused")),
+				total == null ? null
+						: new GradingInputs.Tasks(total, rs.getInt("known_tasks_on_time"),
+								rs.getInt("known_tasks_late"), rs.getInt("known_tasks_not_done")),
+				rs.getInt("known_disciplined"));
 	}
 
 	Optional<Campaign> previous(CurrentUser user, Campaign c) {

@@ -118,8 +118,11 @@ class GradingController {
 		return "grading/campaign";
 	}
 
-	/** One row of the proposal screen: the review and what is known beside it. */
-	record Row(Review review, GradingInputs.Attendance attendance, Integer overdueTasks, int disciplines,
+	/**
+	 * One row of the proposal screen: the review and what is known beside it (kept from
+	 * its last assessment, else read now).
+	 */
+	record Row(Review review, GradingInputs.Attendance attendance, GradingInputs.Tasks tasks, int disciplines,
 			StudyResult study) {
 	}
 
@@ -128,19 +131,27 @@ class GradingController {
 			@RequestParam(defaultValue = "MEMBER") String kind, Model model) {
 		CurrentUser user = CurrentUser.get();
 		Campaign c = this.campaigns.campaign(user, id);
+		List<Review> reviews = this.campaigns.reviews(user, id, deciding, kind, null);
+		List<Long> unread = reviews.stream()
+			.filter((r) -> r.isMember() && r.known().on() == null)
+			.map(Review::memberId)
+			.toList();
+		Map<Long, Inputs.Answer> live = this.inputs.members(unread, c.periodFrom(), c.periodTo());
 		List<Row> rows = new ArrayList<>();
-		for (Review r : this.campaigns.reviews(user, id, deciding, kind, null)) {
-			GradingInputs.Attendance attendance = r.isMember()
-					? this.inputs.attendance(r.memberId(), c.periodFrom(), c.periodTo()).orElse(null) : null;
-			Integer overdue = this.inputs
-				.overdueTasks(r.memberId(), r.isMember() ? null : r.organizationId(), c.periodFrom(), c.periodTo())
-				.orElse(null);
-			int disciplines = r.isMember()
-					? this.inputs.disciplineOfMember(r.memberId(), c.periodFrom(), c.periodTo()).size()
+		for (Review r : reviews) {
+			GradingInputs.Attendance attendance = r.known().attendance();
+			GradingInputs.Tasks tasks = r.known().tasks();
+			int disciplines = r.isMember() ? r.known().disciplined()
 					: r.disciplinedLeadership() + r.disciplinedSubordinates();
+			Inputs.Answer now = r.isMember() ? live.get(r.memberId()) : null;
+			if (now != null) {
+				attendance = now.attendance();
+				tasks = now.tasks();
+				disciplines = now.discipline().size();
+			}
 			StudyResult studyResult = r.isMember()
 					? this.study.result(r.memberId(), c.periodTo().getYear()).orElse(null) : null;
-			rows.add(new Row(r, attendance, overdue, disciplines, studyResult));
+			rows.add(new Row(r, attendance, tasks, disciplines, studyResult));
 		}
 		model.addAttribute("campaign", c);
 		model.addAttribute("rows", rows);
@@ -216,6 +227,8 @@ class GradingController {
 		model.addAttribute("criteria", this.campaigns.rulesOf(c).criteria(r.isMember()));
 		model.addAttribute("study",
 				r.isMember() ? this.study.result(r.memberId(), c.periodTo().getYear()).orElse(null) : null);
+		model.addAttribute("explanation", this.campaigns.explain(user, id));
+		model.addAttribute("rules", this.campaigns.rulesOf(c));
 		return "grading/review";
 	}
 
@@ -249,17 +262,6 @@ class GradingController {
 			redirect.addFlashAttribute("problem", this.messages.describe(ex));
 		}
 		return "redirect:/grading/reviews/" + id;
-	}
-
-	@GetMapping("/grading/study")
-	String study(@RequestParam(required = false) Integer year, Model model) {
-		CurrentUser user = CurrentUser.get();
-		int y = year != null ? year : this.today.date().getYear();
-		model.addAttribute("year", y);
-		model.addAttribute("theme", this.study.theme(y).orElse(null));
-		model.addAttribute("commitments", this.study.commitments(user, null, y));
-		model.addAttribute("models", this.study.models(user, y));
-		return "grading/study";
 	}
 
 	@GetMapping("/grading/campaigns/{id}/results.xlsx")

@@ -231,7 +231,8 @@ public class GradingResults implements ReviewContribution, AlertSource {
 
 	/**
 	 * A member to consider: not completed (or violating membership standards) N years
-	 * running.
+	 * running ({@code years} = N), or absent from meetings without a valid reason
+	 * ({@code years} = the number of absences).
 	 */
 	public record Flag(long campaignId, long memberId, String memberName, long organizationId, String organizationName,
 			String kind, int years) {
@@ -246,7 +247,8 @@ public class GradingResults implements ReviewContribution, AlertSource {
 		if (c.periodKind() != PeriodKind.YEAR) {
 			return List.of();
 		}
-		int years = this.campaigns.rulesOf(c).consecutiveYears();
+		GradingRules rules = this.campaigns.rulesOf(c);
+		int years = rules.consecutiveYears();
 		return this.jdbc.sql("""
 				SELECT r.member_id, r.subject_name, r.organization_id, r.organization_name,
 				       (SELECT count(DISTINCT extract(year FROM c2.period_to)) FROM grading_review r2
@@ -256,16 +258,19 @@ public class GradingResults implements ReviewContribution, AlertSource {
 				       (SELECT count(DISTINCT extract(year FROM c2.period_to)) FROM grading_review r2
 				        JOIN grading_campaign c2 ON c2.id = r2.campaign_id AND c2.period_kind = 'YEAR'
 				        WHERE r2.member_id = r.member_id AND r2.violated_standards AND r2.decided_grade IS NOT NULL
-				          AND extract(year FROM c2.period_to) BETWEEN :year - :n + 1 AND :year) AS violation_years
+				          AND extract(year FROM c2.period_to) BETWEEN :year - :n + 1 AND :year) AS violation_years,
+				       coalesce(r.known_unexcused, 0) AS unexcused
 				FROM grading_review r
-				WHERE r.campaign_id = :c AND r.subject_kind = 'MEMBER' AND r.decided_grade IS NOT NULL
-				  AND (r.decided_grade = 'KHTNV' OR r.violated_standards)
+				WHERE r.campaign_id = :c AND r.subject_kind = 'MEMBER'
+				  AND ((r.decided_grade IS NOT NULL AND (r.decided_grade = 'KHTNV' OR r.violated_standards))
+				       OR r.known_unexcused >= :absences)
 				  AND r.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))
 				ORDER BY r.organization_name COLLATE vi_vn, r.subject_name COLLATE vi_vn
 				""")
 			.param("c", c.id())
 			.param("year", c.periodTo().getYear())
 			.param("n", years)
+			.param("absences", rules.unexcusedAbsences())
 			.param("roots", scope.roots())
 			.param("global", scope.global())
 			.param("d", c.periodTo())
@@ -278,6 +283,10 @@ public class GradingResults implements ReviewContribution, AlertSource {
 				if (rs.getInt(5) >= years) {
 					flags.add(new Flag(c.id(), rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
 							"KHTNV_CONSECUTIVE", years));
+				}
+				if (rs.getInt(7) >= rules.unexcusedAbsences()) {
+					flags.add(new Flag(c.id(), rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+							"UNEXCUSED_ABSENCES", rs.getInt(7)));
 				}
 				return flags;
 			})

@@ -19,7 +19,8 @@ public record GradingRules(LocalDate on, BigDecimal htxsMin, BigDecimal httMin, 
 		boolean collectiveShortcomingsCorrected, boolean leaderBoundedByUnit, Rule quota, List<PeriodKind> periodKinds,
 		Map<String, Integer> memberCriteria, Map<String, Integer> organizationCriteria,
 		Map<StudyResult, BigDecimal> studyFactors, int selfDays, int appraisalDays, int decisionDays,
-		int consecutiveYears, String bandSource, String exceedingSource) {
+		int consecutiveYears, String bandSource, String exceedingSource, Grade memberDisciplinedMax,
+		String memberDisciplinedSource, int unexcusedAbsences) {
 
 	public static final String HCM_STUDY = "HCM_STUDY";
 
@@ -42,7 +43,10 @@ public record GradingRules(LocalDate on, BigDecimal htxsMin, BigDecimal httMin, 
 				rules.integer("grading.deadline.appraisal.working-days", on),
 				rules.integer("grading.deadline.decision.working-days", on),
 				rules.integer("grading.consequence.consecutive-years", on),
-				rules.require("grading.band.htxs.min", on).sourceDocument(), exceeding.sourceDocument());
+				rules.require("grading.band.htxs.min", on).sourceDocument(), exceeding.sourceDocument(),
+				Grade.valueOf(rules.require("grading.member.disciplined.max-grade", on).value().strip()),
+				rules.require("grading.member.disciplined.max-grade", on).sourceDocument(),
+				rules.integer("grading.consequence.unexcused-absences", on));
 	}
 
 	public BigDecimal quotaShare() {

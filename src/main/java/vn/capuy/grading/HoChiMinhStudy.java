@@ -64,9 +64,13 @@ public class HoChiMinhStudy {
 	@Transactional
 	public void setTheme(CurrentUser user, int year, String title, String documentRef) {
 		GradingCampaigns.requireOrganizer(user);
-		if (title == null || title.isBlank()) {
-			throw new InvalidInputException("title", "error.required");
+		if (year < 2007 || year > 2100) {
+			throw new InvalidInputException("year", "grading.error.study-year-range", "2007");
 		}
+		if (title == null || title.isBlank()) {
+			throw new InvalidInputException("theme", "error.required");
+		}
+		documentRef = GradingCampaigns.blankToNull(documentRef);
 		Optional<Theme> before = theme(year);
 		this.jdbc.sql("""
 				INSERT INTO hcm_theme (year, title, document_ref) VALUES (:y, :t, :d)
@@ -91,7 +95,7 @@ public class HoChiMinhStudy {
 			throw new InvalidInputException("commitment", "error.required");
 		}
 		if (signedOn == null || signedOn.getYear() != year) {
-			throw new InvalidInputException("signedOn", "grading.error.study-year", year);
+			throw new InvalidInputException("signedOn", "grading.error.study-year", String.valueOf(year));
 		}
 		var file = this.members.get(user, memberId);
 		long cell = file.placements()
@@ -107,7 +111,7 @@ public class HoChiMinhStudy {
 			.optional()
 			.orElse(null);
 		if (existing != null) {
-			throw new RuleViolationException("grading.error.study-exists", year);
+			throw new RuleViolationException("grading.error.study-exists", String.valueOf(year));
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO hcm_commitment (member_id, organization_id, year, commitment, linked_tasks, signed_on)
@@ -135,6 +139,13 @@ public class HoChiMinhStudy {
 			StudyResult result) {
 		GradingCampaigns.requireWriter(user);
 		Commitment before = commitment(user, id);
+		if (GradingCampaigns.blankToNull(midYearSelf) == null && GradingCampaigns.blankToNull(yearEndSelf) == null
+				&& GradingCampaigns.blankToNull(cellComment) == null && result == null) {
+			throw new InvalidInputException("yearEndSelf", "grading.error.study-empty");
+		}
+		if (result != null && GradingCampaigns.blankToNull(cellComment) == null && before.cellComment() == null) {
+			throw new InvalidInputException("cellComment", "grading.error.study-comment");
+		}
 		this.jdbc.sql("""
 				UPDATE hcm_commitment SET mid_year_self = coalesce(:mid, mid_year_self),
 				  year_end_self = coalesce(:end, year_end_self), cell_comment = coalesce(:comment, cell_comment),
@@ -222,7 +233,10 @@ public class HoChiMinhStudy {
 			String commendation, String decisionRef, LocalDate recordedOn) {
 		GradingCampaigns.requireWriter(user);
 		if (title == null || title.isBlank()) {
-			throw new InvalidInputException("title", "error.required");
+			throw new InvalidInputException("modelTitle", "error.required");
+		}
+		if (recordedOn != null && recordedOn.getYear() != year) {
+			throw new InvalidInputException("recordedOn", "grading.error.study-year", String.valueOf(year));
 		}
 		LocalDate on = recordedOn != null ? recordedOn : LocalDate.of(year, 12, 31);
 		this.tree.get(user, organizationId, on);

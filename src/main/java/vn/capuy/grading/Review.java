@@ -13,7 +13,18 @@ public record Review(long id, long campaignId, String subjectKind, Collective co
 		Grade proposedGrade, String proposedReason, Grade decidedGrade, LocalDate decidedOn, String decisionReason,
 		String quotaExceptionReason, int tasksTotal, int tasksOnTime, int tasksExceeding, int tasksLate,
 		int tasksNotDone, int disciplinedLeadership, int disciplinedSubordinates, int shortcomingsOpen,
-		boolean violatedStandards, String residenceComment, int version) {
+		boolean violatedStandards, String residenceComment, int version, Known known) {
+
+	/**
+	 * What other modules knew of the subject when it was last self-assessed or proposed
+	 * ({@link GradingInputs}): attendance and tasks (null when nobody knew), the member's
+	 * disciplines in the period, and when it was read (null: never).
+	 */
+	public record Known(LocalDate on, GradingInputs.Attendance attendance, GradingInputs.Tasks tasks, int disciplined) {
+
+		static final Known NOTHING = new Known(null, null, null, 0);
+
+	}
 
 	public static final String MEMBER = "MEMBER";
 
@@ -33,10 +44,28 @@ public record Review(long id, long campaignId, String subjectKind, Collective co
 		return this.proposedScore != null ? this.proposedScore : this.selfScore;
 	}
 
+	/** The same review with other known facts (what would apply if assessed now). */
+	Review withKnown(Known other, int leadership, int subordinates) {
+		return new Review(this.id, this.campaignId, this.subjectKind, this.collective, this.organizationId,
+				this.memberId, this.subjectName, this.organizationName, this.decidingOrganizationId, this.form,
+				this.leadsOrganizationId, this.step, this.selfScore, this.selfGrade, this.proposedScore,
+				this.proposedGrade, this.proposedReason, this.decidedGrade, this.decidedOn, this.decisionReason,
+				this.quotaExceptionReason, this.tasksTotal, this.tasksOnTime, this.tasksExceeding, this.tasksLate,
+				this.tasksNotDone, leadership, subordinates, this.shortcomingsOpen, this.violatedStandards,
+				this.residenceComment, this.version, other);
+	}
+
+	/**
+	 * The facts the conditions use: the tasks typed by hand plus the tasks other modules
+	 * know (resolution tasks), the collective's discipline (already the larger of typed
+	 * and known), the member's discipline as known.
+	 */
 	Grader.Facts facts(BigDecimal score, Grade leaderUnitGrade) {
-		return new Grader.Facts(score, !isMember(), this.tasksTotal, this.tasksOnTime, this.tasksExceeding,
-				this.tasksLate, this.tasksNotDone, this.disciplinedLeadership, this.disciplinedSubordinates,
-				this.shortcomingsOpen, leaderUnitGrade);
+		GradingInputs.Tasks k = this.known.tasks() != null ? this.known.tasks() : new GradingInputs.Tasks(0, 0, 0, 0);
+		return new Grader.Facts(score, !isMember(), this.tasksTotal + k.total(), this.tasksOnTime + k.onTime(),
+				this.tasksExceeding, this.tasksLate + k.late(), this.tasksNotDone + k.notDone(),
+				this.disciplinedLeadership, this.disciplinedSubordinates, this.shortcomingsOpen, leaderUnitGrade,
+				this.known.disciplined());
 	}
 
 }

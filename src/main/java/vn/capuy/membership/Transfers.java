@@ -239,9 +239,14 @@ public class Transfers {
 	}
 
 	public Row get(CurrentUser user, long id) {
-		return rows(user.scope(), "t.id = :id", null, null, id).stream()
+		return rows(user.scope(), "t.id = :id", null, null, java.util.Map.of("id", id)).stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("transfer " + id));
+	}
+
+	/** Every transfer of one member that the caller can see, latest first. */
+	public List<Row> ofMember(CurrentUser user, long memberId) {
+		return rows(user.scope(), "t.member_id = :member", null, null, java.util.Map.of("member", memberId));
 	}
 
 	/** Transfers out of organisations in scope, started in the period. */
@@ -256,7 +261,8 @@ public class Transfers {
 				+ " AND t.started_on >= :from AND t.started_on <= :to", from, to, null);
 	}
 
-	private List<Row> rows(ScopeRef scope, String where, LocalDate from, LocalDate to, Long id) {
+	private List<Row> rows(ScopeRef scope, String where, LocalDate from, LocalDate to,
+			java.util.Map<String, Object> extra) {
 		LocalDate today = this.today.date();
 		String visible = " AND (t.from_organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global))"
 				+ " OR t.to_organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global)))";
@@ -270,8 +276,8 @@ public class Transfers {
 				WHERE """ + " " + where + visible + " ORDER BY t.started_on DESC, t.id DESC")
 			.param("roots", scope.roots())
 			.param("global", scope.global());
-		if (id != null) {
-			spec = spec.param("id", id);
+		if (extra != null) {
+			spec = spec.params(extra);
 		}
 		if (from != null) {
 			spec = spec.param("from", from).param("to", to);

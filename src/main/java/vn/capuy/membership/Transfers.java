@@ -283,20 +283,17 @@ public class Transfers {
 			spec = spec.param("from", from).param("to", to);
 		}
 		List<Row> rows = new ArrayList<>();
+		// the two deadline rules read once for the whole register, not per row
+		List<vn.capuy.rulebook.Rule> startRule = this.rules.versions("transfer.start.working-days");
+		List<vn.capuy.rulebook.Rule> presentRule = this.rules.versions("transfer.present.working-days");
 		spec.query((rs, n) -> {
 			LocalDate cause = rs.getObject("cause_date", LocalDate.class);
 			LocalDate started = rs.getObject("started_on", LocalDate.class);
 			LocalDate issued = rs.getObject("letter_issued_on", LocalDate.class);
 			LocalDate presented = rs.getObject("presented_on", LocalDate.class);
-			LocalDate startDue = this.calendar.addWorkingDays(cause,
-					this.rules.inForce("transfer.start.working-days", cause)
-						.map((r) -> Integer.parseInt(r.value()))
-						.orElse(60));
+			LocalDate startDue = this.calendar.addWorkingDays(cause, days(startRule, cause, 60));
 			LocalDate presentDue = issued == null ? null
-					: this.calendar.addWorkingDays(issued,
-							this.rules.inForce("transfer.present.working-days", issued)
-								.map((r) -> Integer.parseInt(r.value()))
-								.orElse(30));
+					: this.calendar.addWorkingDays(issued, days(presentRule, issued, 30));
 			boolean presentLate = presentDue != null
 					&& (presented != null ? presented.isAfter(presentDue) : today.isAfter(presentDue));
 			rows.add(new Row(rs.getLong("id"), rs.getLong("member_id"), rs.getString("full_name"),
@@ -309,6 +306,15 @@ public class Transfers {
 			return null;
 		}).list();
 		return rows;
+	}
+
+	/** The rule's value in force on the date, or the fallback before it was seeded. */
+	private static int days(List<vn.capuy.rulebook.Rule> versions, LocalDate on, int fallback) {
+		return versions.stream()
+			.filter((r) -> r.inForceOn(on))
+			.findFirst()
+			.map((r) -> Integer.parseInt(r.value().strip()))
+			.orElse(fallback);
 	}
 
 	/**

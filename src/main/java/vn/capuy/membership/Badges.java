@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,9 +71,12 @@ public class Badges {
 		int illSeniorMonths = this.rules.integer("badge.early.ill.senior.months", yearStart);
 		int seniorFrom = this.rules.integer("badge.early.ill.senior.from-years", yearStart);
 		int posthumousMonths = this.rules.integer("badge.early.posthumous.months", yearStart);
-		record Candidate(long id, String name, String org, String early, LocalDate died) {
+		record Candidate(long id, String name, String org, String early, LocalDate died, LocalDate decision,
+				LocalDate ceremony) {
 		}
 		LocalDate lastDate = dates.get(dates.size() - 1);
+		// one query for the candidates, one for their statuses, one for the badges
+		// already awarded: never a query per member
 		List<Candidate> candidates = this.jdbc
 			.sql("""
 					SELECT m.id, m.full_name,
@@ -77,7 +84,8 @@ public class Badges {
 					    ORDER BY n.valid_from DESC LIMIT 1),
 					  (SELECT b.kind FROM badge_early_case b WHERE b.member_id = m.id),
 					  (SELECT st.valid_from FROM member_status st WHERE st.member_id = m.id AND st.status = 'DECEASED'
-					     AND st.valid_to IS NULL)
+					     AND st.valid_to IS NULL),
+					  m.admission_decision_date, m.admission_ceremony_date
 					FROM member m
 					JOIN membership ms ON ms.member_id = m.id AND ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
 					WHERE ms.organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global))
@@ -92,18 +100,40 @@ public class Badges {
 			.param("global", user.global())
 			.param("org", organizationId)
 			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class)))
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+					rs.getObject(7, LocalDate.class)))
 			.list();
+		Long[] ids = candidates.stream().map(Candidate::id).toArray(Long[]::new);
+		Map<Long, List<MemberFile.StatusPeriod>> statuses = new HashMap<>();
+		Set<String> awarded = new HashSet<>();
+		if (ids.length > 0) {
+			this.jdbc.sql("""
+					SELECT member_id, status, valid_from, valid_to, reason, decision_ref FROM member_status
+					WHERE member_id = ANY(:ids) ORDER BY member_id, valid_from
+					""").param("ids", ids).query((rs, n) -> {
+				statuses.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+					.add(new MemberFile.StatusPeriod(MemberStatus.valueOf(rs.getString(2)),
+							rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5),
+							rs.getString(6)));
+				return null;
+			}).list();
+			this.jdbc.sql("SELECT member_id, years FROM badge_award WHERE member_id = ANY(:ids)")
+				.param("ids", ids)
+				.query((rs, n) -> awarded.add(rs.getLong(1) + ":" + rs.getInt(2)))
+				.list();
+		}
+		Map<LocalDate, Members.PartyAgeRule> ageRules = new HashMap<>();
 		List<Due> result = new ArrayList<>();
 		for (Candidate c : candidates) {
-			MemberFile file = this.members.get(user, c.id());
 			LocalDate asOf = c.died() != null ? c.died() : lastDate;
-			LocalDate start = this.members.partyAgeStart(file.record(), file.statuses(), asOf);
+			LocalDate start = Members.partyAgeStart(c.decision(), c.ceremony(),
+					statuses.getOrDefault(c.id(), List.of()), asOf,
+					ageRules.computeIfAbsent(asOf, this.members::partyAgeRule));
 			if (start == null) {
 				continue;
 			}
 			for (int m : milestones) {
-				if (awarded(c.id(), m)) {
+				if (awarded.contains(c.id() + ":" + m)) {
 					continue;
 				}
 				LocalDate reaches = start.plusYears(m);
@@ -140,14 +170,6 @@ public class Badges {
 		}
 		LocalDate lastOfPrevious = dates.get(dates.size() - 1).minusYears(1);
 		return lastOfPrevious;
-	}
-
-	private boolean awarded(long memberId, int years) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM badge_award WHERE member_id = :m AND years = :y)")
-			.param("m", memberId)
-			.param("y", years)
-			.query(Boolean.class)
-			.single();
 	}
 
 	/** The list as XLSX. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -190,16 +191,21 @@ class LifecycleController {
 	@GetMapping("/imports")
 	String importForm(Model model) {
 		model.addAttribute("layouts", this.imports.layouts());
+		model.addAttribute("fields", ImportField.values());
 		return "lifecycle/import";
+	}
+
+	private Map<Integer, ImportField> chosen(Long layoutId) {
+		return layoutId == null ? null : this.imports.layout(layoutId).mapping();
 	}
 
 	@PostMapping("/imports")
 	String startImport(@RequestParam("file") MultipartFile file, @RequestParam(required = false) boolean perRow,
-			@RequestParam(required = false) Long organizationId, Model model, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) Long organizationId, @RequestParam(required = false) Long layoutId,
+			Model model, HttpServletResponse response) throws IOException {
 		try {
-			long id = this.imports.start(CurrentUser.get(), file.getOriginalFilename(), file.getBytes(), null, perRow,
-					organizationId);
+			long id = this.imports.start(CurrentUser.get(), file.getOriginalFilename(), file.getBytes(),
+					chosen(layoutId), perRow, organizationId);
 			return "redirect:/imports/" + id;
 		}
 		catch (InvalidInputException ex) {
@@ -211,16 +217,63 @@ class LifecycleController {
 
 	@PostMapping("/imports/preview")
 	String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long organizationId,
-			Model model, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) Long layoutId, Model model, HttpServletResponse response)
+			throws IOException {
 		try {
 			model.addAttribute("preview", this.imports.preview(CurrentUser.get(), file.getOriginalFilename(),
-					file.getBytes(), null, organizationId));
+					file.getBytes(), chosen(layoutId), organizationId));
+			model.addAttribute("layoutId", layoutId);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
 			model.addAttribute("error", this.messages.describe(ex));
 		}
 		return importForm(model);
+	}
+
+	@GetMapping("/imports/layouts/{id}")
+	String layout(@PathVariable long id, Model model) {
+		MemberImports.Layout layout = this.imports.layout(id);
+		model.addAttribute("layout", layout);
+		model.addAttribute("fields", ImportField.values());
+		if (!model.containsAttribute("mapping")) {
+			model.addAttribute("mapping", layout.mapping());
+			model.addAttribute("name", layout.name());
+		}
+		return "lifecycle/layout";
+	}
+
+	@PostMapping("/imports/layouts/{id}")
+	String saveLayout(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		MemberImports.Layout layout = this.imports.layout(id);
+		Map<Integer, ImportField> mapping = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < layout.headers().size(); i++) {
+			String f = form.get("col" + i);
+			if (f != null && !f.isBlank()) {
+				try {
+					mapping.put(i, ImportField.valueOf(f));
+				}
+				catch (IllegalArgumentException ex) {
+					mapping.clear();
+					break;
+				}
+			}
+		}
+		try {
+			this.imports.updateLayout(CurrentUser.get(), id, form.get("name"), mapping);
+			redirect.addFlashAttribute("done", "import.done.layout-saved");
+			return "redirect:/imports/layouts/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			model.addAttribute("error", this.messages.describe(ex));
+			model.addAttribute("errorField", ex.field());
+			model.addAttribute("fieldMessage", this.messages.get(ex.messageKey(), ex.arguments()));
+			model.addAttribute("mapping", mapping);
+			model.addAttribute("name", form.get("name"));
+			return layout(id, model);
+		}
 	}
 
 	@GetMapping("/imports/{id}")

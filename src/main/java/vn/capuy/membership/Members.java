@@ -240,9 +240,11 @@ public class Members implements MemberCountsProvider {
 	 * out of the Party when the rule book excludes it.
 	 */
 	LocalDate effectiveStart(LocalDate start, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
-		boolean excludesTimeOut = this.rules.inForce("member.party-age.excludes-time-out", on)
-			.map((r) -> Boolean.parseBoolean(r.value().strip()))
-			.orElse(false);
+		return effectiveStart(start, statuses, on, partyAgeRule(on).excludesTimeOut());
+	}
+
+	private static LocalDate effectiveStart(LocalDate start, List<MemberFile.StatusPeriod> statuses, LocalDate on,
+			boolean excludesTimeOut) {
 		if (excludesTimeOut) {
 			long daysOut = 0;
 			for (MemberFile.StatusPeriod s : statuses) {
@@ -260,17 +262,35 @@ public class Members implements MemberCountsProvider {
 		return start;
 	}
 
+	/** How the rule book counts party age on a date. */
+	record PartyAgeRule(String countsFrom, boolean excludesTimeOut) {
+	}
+
+	/** The party-age rules in force on the date (read them once when counting many). */
+	PartyAgeRule partyAgeRule(LocalDate on) {
+		return new PartyAgeRule(
+				this.rules.inForce("member.party-age.counts-from", on)
+					.map((r) -> r.value())
+					.orElse("ADMISSION_DECISION"),
+				this.rules.inForce("member.party-age.excludes-time-out", on)
+					.map((r) -> Boolean.parseBoolean(r.value().strip()))
+					.orElse(false));
+	}
+
 	/**
 	 * The party-age start of a member as the rule book counts it (null when not
 	 * admitted).
 	 */
 	LocalDate partyAgeStart(MemberRecord record, List<MemberFile.StatusPeriod> statuses, LocalDate on) {
-		String countsFrom = this.rules.inForce("member.party-age.counts-from", on)
-			.map((r) -> r.value())
-			.orElse("ADMISSION_DECISION");
-		LocalDate start = "ADMISSION_CEREMONY".equals(countsFrom) ? record.admissionCeremonyDate()
-				: record.admissionDecisionDate();
-		return start == null ? null : effectiveStart(start, statuses, on);
+		return partyAgeStart(record.admissionDecisionDate(), record.admissionCeremonyDate(), statuses, on,
+				partyAgeRule(on));
+	}
+
+	/** The same with the rules given: no query. */
+	static LocalDate partyAgeStart(LocalDate decision, LocalDate ceremony, List<MemberFile.StatusPeriod> statuses,
+			LocalDate on, PartyAgeRule rule) {
+		LocalDate start = "ADMISSION_CEREMONY".equals(rule.countsFrom()) ? ceremony : decision;
+		return start == null ? null : effectiveStart(start, statuses, on, rule.excludesTimeOut());
 	}
 
 	/**
@@ -621,67 +641,110 @@ public class Members implements MemberCountsProvider {
 	 * no invisible marks).
 	 */
 	MemberRecord validate(MemberRecord in) {
-		LocalDate today = this.today.date();
-		String fullName = required("fullName", VietnameseText.clean(in.fullName()));
-		if (fullName.length() > 120) {
-			throw new InvalidInputException("fullName", "error.too-long", 120);
+		return validator().check(in);
+	}
+
+	/**
+	 * The checks of a record with the rules and catalogues read once: an import checks
+	 * thousands of records against the same rules.
+	 */
+	Validator validator() {
+		return new Validator();
+	}
+
+	/** Checks records against rules and catalogues read when it was made. */
+	final class Validator {
+
+		private final LocalDate today = Members.this.today.date();
+
+		private final List<vn.capuy.rulebook.Rule> minAge = Members.this.rules
+			.versions("member.admission.min-age-months");
+
+		private final List<vn.capuy.rulebook.Rule> probation = Members.this.rules.versions("member.probation.months");
+
+		private final MemberNumbers numbers = new MemberNumbers(Members.this.rules, this.today);
+
+		private final java.util.Set<String> ethnicities = codes("ethnicity");
+
+		private final java.util.Set<String> religions = codes("religion");
+
+		private java.util.Optional<vn.capuy.rulebook.Rule> inForce(List<vn.capuy.rulebook.Rule> versions,
+				LocalDate on) {
+			return versions.stream().filter((r) -> r.inForceOn(on)).findFirst();
 		}
-		if (!fullName.matches("[\\p{L} .'-]+")) {
-			throw new InvalidInputException("fullName", "error.member.name.letters");
-		}
-		if (in.sex() == null) {
-			throw new InvalidInputException("sex", "error.required");
-		}
-		LocalDate dob = required("dateOfBirth", in.dateOfBirth());
-		if (!dob.isBefore(today)) {
-			throw new InvalidInputException("dateOfBirth", "error.member.date-of-birth.future");
-		}
-		LocalDate decision = required("admissionDecisionDate", in.admissionDecisionDate());
-		if (decision.isAfter(today)) {
-			throw new InvalidInputException("admissionDecisionDate", "error.date.future");
-		}
-		this.rules.inForce("member.admission.min-age-months", decision).ifPresent((rule) -> {
-			int months = Integer.parseInt(rule.value());
-			if (dob.plusMonths(months).isAfter(decision)) {
-				throw new InvalidInputException("admissionDecisionDate", "error.member.admission.too-young",
-						months / 12, rule.sourceDocument());
+
+		MemberRecord check(MemberRecord in) {
+			LocalDate today = this.today;
+			String fullName = required("fullName", VietnameseText.clean(in.fullName()));
+			if (fullName.length() > 120) {
+				throw new InvalidInputException("fullName", "error.too-long", 120);
 			}
-		});
-		LocalDate ceremony = in.admissionCeremonyDate();
-		if (ceremony != null && ceremony.isBefore(decision)) {
-			throw new InvalidInputException("admissionCeremonyDate", "error.member.ceremony.before-decision");
-		}
-		LocalDate full = in.fullMembershipDate();
-		if (full != null) {
-			LocalDate start = ceremony != null ? ceremony : decision;
-			int months = this.rules.integer("member.probation.months", start);
-			if (full.isBefore(start.plusMonths(months))) {
-				throw new InvalidInputException("fullMembershipDate", "error.member.full.too-early", months,
-						this.rules.require("member.probation.months", start).sourceDocument());
+			if (!fullName.matches("[\\p{L} .'-]+")) {
+				throw new InvalidInputException("fullName", "error.member.name.letters");
 			}
-			if (full.isAfter(today)) {
-				throw new InvalidInputException("fullMembershipDate", "error.date.future");
+			if (in.sex() == null) {
+				throw new InvalidInputException("sex", "error.required");
 			}
+			LocalDate dob = required("dateOfBirth", in.dateOfBirth());
+			if (!dob.isBefore(today)) {
+				throw new InvalidInputException("dateOfBirth", "error.member.date-of-birth.future");
+			}
+			LocalDate decision = required("admissionDecisionDate", in.admissionDecisionDate());
+			if (decision.isAfter(today)) {
+				throw new InvalidInputException("admissionDecisionDate", "error.date.future");
+			}
+			inForce(this.minAge, decision).ifPresent((rule) -> {
+				int months = Integer.parseInt(rule.value());
+				if (dob.plusMonths(months).isAfter(decision)) {
+					throw new InvalidInputException("admissionDecisionDate", "error.member.admission.too-young",
+							months / 12, rule.sourceDocument());
+				}
+			});
+			LocalDate ceremony = in.admissionCeremonyDate();
+			if (ceremony != null && ceremony.isBefore(decision)) {
+				throw new InvalidInputException("admissionCeremonyDate", "error.member.ceremony.before-decision");
+			}
+			LocalDate full = in.fullMembershipDate();
+			if (full != null) {
+				LocalDate start = ceremony != null ? ceremony : decision;
+				vn.capuy.rulebook.Rule rule = inForce(this.probation, start).orElseThrow(
+						() -> new RuleViolationException("error.rule.missing", "member.probation.months", start));
+				int months = Integer.parseInt(rule.value().strip());
+				if (full.isBefore(start.plusMonths(months))) {
+					throw new InvalidInputException("fullMembershipDate", "error.member.full.too-early", months,
+							rule.sourceDocument());
+				}
+				if (full.isAfter(today)) {
+					throw new InvalidInputException("fullMembershipDate", "error.date.future");
+				}
+			}
+			MemberNumbers numbers = this.numbers;
+			String ethnicity = blank(in.ethnicityCode());
+			if (ethnicity != null && !this.ethnicities.contains(ethnicity)) {
+				throw new InvalidInputException("ethnicityCode", "error.member.ethnicity.unknown", ethnicity);
+			}
+			String religion = blank(in.religionCode());
+			if (religion != null && !this.religions.contains(religion)) {
+				throw new InvalidInputException("religionCode", "error.member.religion.unknown", religion);
+			}
+			String phone = blank(in.phone());
+			if (phone != null && !phone.replace(" ", "").matches("\\+?[0-9]{8,15}")) {
+				throw new InvalidInputException("phone", "error.member.phone");
+			}
+			return new MemberRecord(fullName, VietnameseText.clean(blank(in.birthName())), in.sex(), dob,
+					VietnameseText.clean(blank(in.placeOfBirth())),
+					VietnameseText.clean(blank(in.placeOfBirthProvince())), VietnameseText.clean(blank(in.homeTown())),
+					VietnameseText.clean(blank(in.homeTownProvince())), ethnicity, religion,
+					numbers.citizenId(in.citizenId()), phone == null ? null : phone.replace(" ", ""),
+					VietnameseText.clean(blank(in.education())), in.politicalTheory(), decision, ceremony, full,
+					numbers.partyCardNumber(in.partyCardNumber()), numbers.lifeHistoryNumber(in.lifeHistoryNumber()));
 		}
-		MemberNumbers numbers = new MemberNumbers(this.rules, today);
-		String ethnicity = blank(in.ethnicityCode());
-		if (ethnicity != null && !exists("ethnicity", ethnicity)) {
-			throw new InvalidInputException("ethnicityCode", "error.member.ethnicity.unknown", ethnicity);
-		}
-		String religion = blank(in.religionCode());
-		if (religion != null && !exists("religion", religion)) {
-			throw new InvalidInputException("religionCode", "error.member.religion.unknown", religion);
-		}
-		String phone = blank(in.phone());
-		if (phone != null && !phone.replace(" ", "").matches("\\+?[0-9]{8,15}")) {
-			throw new InvalidInputException("phone", "error.member.phone");
-		}
-		return new MemberRecord(fullName, VietnameseText.clean(blank(in.birthName())), in.sex(), dob,
-				VietnameseText.clean(blank(in.placeOfBirth())), VietnameseText.clean(blank(in.placeOfBirthProvince())),
-				VietnameseText.clean(blank(in.homeTown())), VietnameseText.clean(blank(in.homeTownProvince())),
-				ethnicity, religion, numbers.citizenId(in.citizenId()), phone == null ? null : phone.replace(" ", ""),
-				VietnameseText.clean(blank(in.education())), in.politicalTheory(), decision, ceremony, full,
-				numbers.partyCardNumber(in.partyCardNumber()), numbers.lifeHistoryNumber(in.lifeHistoryNumber()));
+
+	}
+
+	private java.util.Set<String> codes(String table) {
+		// the table is one of two fixed literals, never user input
+		return new java.util.HashSet<>(this.jdbc.sql("SELECT code FROM " + table).query(String.class).list());
 	}
 
 	private Map<String, Object> recordParams(MemberRecord r) {
@@ -846,7 +909,7 @@ public class Members implements MemberCountsProvider {
 				rs.getString("party_card_number"));
 	}
 
-	private static MemberRecord mapRecord(ResultSet rs, FieldCipher cipher) throws SQLException {
+	static MemberRecord mapRecord(ResultSet rs, FieldCipher cipher) throws SQLException {
 		String theory = rs.getString("political_theory");
 		return new MemberRecord(rs.getString("full_name"), rs.getString("birth_name"), Sex.valueOf(rs.getString("sex")),
 				rs.getObject("date_of_birth", LocalDate.class), rs.getString("place_of_birth"),

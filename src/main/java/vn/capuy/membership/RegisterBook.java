@@ -63,16 +63,26 @@ public class RegisterBook {
 			throw new NotFoundException("organization " + organizationId);
 		}
 		ensureRows(organizationId);
-		return this.jdbc.sql("""
-				SELECT r.row_number, m.id, m.full_name, m.date_of_birth, r.entered_on,
-				  (SELECT max(ms.valid_to) FROM membership ms WHERE ms.member_id = m.id AND ms.organization_id = :o
-				     AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.member_id = m.id AND x.organization_id = :o
-				       AND x.valid_to IS NULL)) AS left_on,
-				  m.admission_decision_date, m.full_membership_date, m.party_card_number,
-				  (SELECT st.status FROM member_status st WHERE st.member_id = m.id ORDER BY st.valid_from DESC LIMIT 1)
-				FROM member_register_row r JOIN member m ON m.id = r.member_id
-				WHERE r.organization_id = :o ORDER BY r.row_number
-				""")
+		// one statement for the whole book: where each member left the cell and their
+		// latest status are computed for the set, not per member
+		return this.jdbc
+			.sql("""
+					WITH book AS (
+					  SELECT r.row_number, r.member_id, r.entered_on FROM member_register_row r WHERE r.organization_id = :o),
+					here AS (
+					  SELECT ms.member_id, max(ms.valid_to) AS left_on, bool_or(ms.valid_to IS NULL) AS still_here
+					  FROM membership ms WHERE ms.organization_id = :o GROUP BY ms.member_id),
+					latest AS (
+					  SELECT DISTINCT ON (st.member_id) st.member_id, st.status FROM member_status st
+					  WHERE st.member_id IN (SELECT member_id FROM book) ORDER BY st.member_id, st.valid_from DESC)
+					SELECT b.row_number, m.id, m.full_name, m.date_of_birth, b.entered_on,
+					  CASE WHEN h.still_here THEN NULL ELSE h.left_on END,
+					  m.admission_decision_date, m.full_membership_date, m.party_card_number, l.status
+					FROM book b JOIN member m ON m.id = b.member_id
+					LEFT JOIN here h ON h.member_id = b.member_id
+					LEFT JOIN latest l ON l.member_id = b.member_id
+					ORDER BY b.row_number
+					""")
 			.param("o", organizationId)
 			.query((rs, n) -> new Line(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),

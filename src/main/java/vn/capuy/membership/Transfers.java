@@ -239,9 +239,14 @@ public class Transfers {
 	}
 
 	public Row get(CurrentUser user, long id) {
-		return rows(user.scope(), "t.id = :id", null, null, id).stream()
+		return rows(user.scope(), "t.id = :id", null, null, java.util.Map.of("id", id)).stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("transfer " + id));
+	}
+
+	/** Every transfer of one member that the caller can see, latest first. */
+	public List<Row> ofMember(CurrentUser user, long memberId) {
+		return rows(user.scope(), "t.member_id = :member", null, null, java.util.Map.of("member", memberId));
 	}
 
 	/** Transfers out of organisations in scope, started in the period. */
@@ -256,7 +261,8 @@ public class Transfers {
 				+ " AND t.started_on >= :from AND t.started_on <= :to", from, to, null);
 	}
 
-	private List<Row> rows(ScopeRef scope, String where, LocalDate from, LocalDate to, Long id) {
+	private List<Row> rows(ScopeRef scope, String where, LocalDate from, LocalDate to,
+			java.util.Map<String, Object> extra) {
 		LocalDate today = this.today.date();
 		String visible = " AND (t.from_organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global))"
 				+ " OR t.to_organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global)))";
@@ -270,27 +276,24 @@ public class Transfers {
 				WHERE """ + " " + where + visible + " ORDER BY t.started_on DESC, t.id DESC")
 			.param("roots", scope.roots())
 			.param("global", scope.global());
-		if (id != null) {
-			spec = spec.param("id", id);
+		if (extra != null) {
+			spec = spec.params(extra);
 		}
 		if (from != null) {
 			spec = spec.param("from", from).param("to", to);
 		}
 		List<Row> rows = new ArrayList<>();
+		// the two deadline rules read once for the whole register, not per row
+		List<vn.capuy.rulebook.Rule> startRule = this.rules.versions("transfer.start.working-days");
+		List<vn.capuy.rulebook.Rule> presentRule = this.rules.versions("transfer.present.working-days");
 		spec.query((rs, n) -> {
 			LocalDate cause = rs.getObject("cause_date", LocalDate.class);
 			LocalDate started = rs.getObject("started_on", LocalDate.class);
 			LocalDate issued = rs.getObject("letter_issued_on", LocalDate.class);
 			LocalDate presented = rs.getObject("presented_on", LocalDate.class);
-			LocalDate startDue = this.calendar.addWorkingDays(cause,
-					this.rules.inForce("transfer.start.working-days", cause)
-						.map((r) -> Integer.parseInt(r.value()))
-						.orElse(60));
+			LocalDate startDue = this.calendar.addWorkingDays(cause, days(startRule, cause, 60));
 			LocalDate presentDue = issued == null ? null
-					: this.calendar.addWorkingDays(issued,
-							this.rules.inForce("transfer.present.working-days", issued)
-								.map((r) -> Integer.parseInt(r.value()))
-								.orElse(30));
+					: this.calendar.addWorkingDays(issued, days(presentRule, issued, 30));
 			boolean presentLate = presentDue != null
 					&& (presented != null ? presented.isAfter(presentDue) : today.isAfter(presentDue));
 			rows.add(new Row(rs.getLong("id"), rs.getLong("member_id"), rs.getString("full_name"),
@@ -303,6 +306,15 @@ public class Transfers {
 			return null;
 		}).list();
 		return rows;
+	}
+
+	/** The rule's value in force on the date, or the fallback before it was seeded. */
+	private static int days(List<vn.capuy.rulebook.Rule> versions, LocalDate on, int fallback) {
+		return versions.stream()
+			.filter((r) -> r.inForceOn(on))
+			.findFirst()
+			.map((r) -> Integer.parseInt(r.value().strip()))
+			.orElse(fallback);
 	}
 
 	/**

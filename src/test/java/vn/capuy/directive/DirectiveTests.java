@@ -413,12 +413,12 @@ class DirectiveTests {
 			long expected = this.jdbc.sql("""
 					SELECT count(*) FROM member m
 					JOIN LATERAL (SELECT ms.organization_id, ms.valid_from FROM membership ms WHERE ms.member_id = m.id
-					              ORDER BY ms.valid_from, ms.id LIMIT 1) first ON true
+					              ORDER BY ms.valid_from LIMIT 1) placed ON true
 					WHERE m.admission_decision_date BETWEEN :from AND :to
 					  AND EXISTS (SELECT 1 FROM organization_closure c
-					              WHERE c.ancestor_id = :owner AND c.descendant_id = first.organization_id
-					                AND c.valid_from <= first.valid_from
-					                AND (c.valid_to IS NULL OR c.valid_to > first.valid_from))
+					              WHERE c.ancestor_id = :owner AND c.descendant_id = placed.organization_id
+					                AND c.valid_from <= placed.valid_from
+					                AND (c.valid_to IS NULL OR c.valid_to > placed.valid_from))
 					""")
 				.param("owner", review.ownerId())
 				.param("from", from)
@@ -431,6 +431,30 @@ class DirectiveTests {
 			total += expected;
 		}
 		assertThat(total).as("the bloc admitted members over five years").isPositive();
+
+		AnnexTable issued = annex.stream()
+			.filter((t) -> t.titleKey().equals("document.review.issued"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Long> issuedPerYear = new java.util.TreeMap<>();
+		this.jdbc
+			.sql("""
+					SELECT extract(year FROM d.issued_on)::int AS year, count(*) AS n FROM document d
+					WHERE d.direction = 'ISSUED' AND d.issued_on BETWEEN :from AND :to
+					  AND d.issuer_org_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :owner)
+					GROUP BY 1
+					""")
+			.param("from", review.periodFrom())
+			.param("to", review.periodTo())
+			.param("owner", review.ownerId())
+			.query((rs, n) -> issuedPerYear.put(String.valueOf(rs.getInt(1)), rs.getLong(2)))
+			.list();
+		assertThat(issuedPerYear).as("the bloc issued documents in the period").isNotEmpty();
+		Map<String, Long> inTable = new java.util.TreeMap<>();
+		for (List<Object> row : issued.rows()) {
+			inTable.put((String) row.get(0), ((Number) row.get(row.size() - 1)).longValue());
+		}
+		assertThat(inTable).as("documents issued per year").isEqualTo(issuedPerYear);
 	}
 
 	@Test

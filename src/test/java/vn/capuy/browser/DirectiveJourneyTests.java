@@ -359,7 +359,8 @@ class DirectiveJourneyTests {
 		WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
 		// a click as the user makes it; through the DOM because the headless window's
 		// geometry sometimes reports the bottom button as covered
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+		((JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
 		this.wait.until(ExpectedConditions.stalenessOf(old));
 	}
 

@@ -63,6 +63,20 @@ class DirectiveApi {
 		return Map.of("directive", this.directives.get(user, id), "plans", this.directives.plans(user, id));
 	}
 
+	/**
+	 * Optionally the register entry to link; without it, the one matching symbol and
+	 * date.
+	 */
+	record LinkRequest(Long documentId) {
+	}
+
+	@PostMapping("/directives/{id}/document")
+	Map<String, Object> link(@PathVariable long id, @RequestBody(required = false) LinkRequest input) {
+		CurrentUser user = CurrentUser.get();
+		this.directives.link(user, id, input == null ? null : input.documentId());
+		return Map.of("directive", this.directives.get(user, id));
+	}
+
 	@PostMapping("/directives/{id}/plans")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> createPlan(@PathVariable long id, @RequestBody Directives.NewPlan input) {

@@ -76,10 +76,21 @@ class DirectiveController {
 	@GetMapping("/directives/{id}")
 	String directive(@PathVariable long id, Model model) {
 		CurrentUser user = CurrentUser.get();
-		model.addAttribute("directive", this.directives.get(user, id));
+		Directives.Directive directive = this.directives.get(user, id);
+		model.addAttribute("directive", directive);
+		model.addAttribute("document", this.directives.document(user, directive).orElse(null));
+		model.addAttribute("committee", this.scope.actsForCommittee(user, directive.ownerId()));
 		model.addAttribute("plans", this.directives.plans(user, id));
 		model.addAttribute("frequencies", Frequency.values());
 		return "directive/directive";
+	}
+
+	@PostMapping("/directives/{id}/document")
+	String link(@PathVariable long id, RedirectAttributes redirect) {
+		return attempt(redirect, "/directives/" + id, () -> {
+			this.directives.link(CurrentUser.get(), id, null);
+			return "/directives/" + id;
+		});
 	}
 
 	@PostMapping("/directives/{id}/plans")

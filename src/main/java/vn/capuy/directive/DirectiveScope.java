@@ -28,13 +28,13 @@ class DirectiveScope {
 	 * ({@code :roots}, {@code :global} bound).
 	 */
 	static final String PARTICIPATES = """
-			EXISTS (SELECT 1 FROM organization_closure c
+			(CAST(:global AS boolean) OR EXISTS (SELECT 1 FROM organization_closure c
 			        WHERE c.ancestor_id = %s
-			          AND c.descendant_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v))
+			          AND c.descendant_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)))
 			""";
 
 	/** SQL condition: the caller sees the organisation. */
-	static final String SEES = "%s IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)";
+	static final String SEES = "(CAST(:global AS boolean) OR %s IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v))";
 
 	private final JdbcClient jdbc;
 
@@ -53,11 +53,15 @@ class DirectiveScope {
 		return SEES.formatted(column);
 	}
 
+	/** Whether the caller sees the organisation; a global caller sees every one. */
 	boolean sees(CurrentUser user, long organizationId) {
-		return this.tree.visibleEver(user, organizationId);
+		return user.global() || this.tree.visibleEver(user, organizationId);
 	}
 
 	boolean participates(CurrentUser user, long ownerId) {
+		if (user.global()) {
+			return true;
+		}
 		return this.jdbc.sql("SELECT " + participates(":owner"))
 			.param("owner", ownerId)
 			.param("roots", user.scopeRootArray())
@@ -103,12 +107,14 @@ class DirectiveScope {
 	 */
 	List<Organization> reporters(CurrentUser user, long ownerId, LocalDate date) {
 		Set<Long> visible = new java.util.HashSet<>();
-		for (Organization org : this.tree.list(user, date)) {
-			visible.add(org.id());
+		if (!user.global()) {
+			for (Organization org : this.tree.list(user, date)) {
+				visible.add(org.id());
+			}
 		}
 		return this.tree.list(ownerScope(ownerId), date)
 			.stream()
-			.filter((o) -> o.type().isGrassroots() && visible.contains(o.id()))
+			.filter((o) -> o.type().isGrassroots() && (user.global() || visible.contains(o.id())))
 			.sorted((a, b) -> vn.capuy.system.VietnameseText.collator().compare(a.name(), b.name()))
 			.toList();
 	}
@@ -121,6 +127,23 @@ class DirectiveScope {
 					|| o.type() == vn.capuy.organization.OrganizationType.DANG_BO_CO_SO)
 			.sorted((a, b) -> vn.capuy.system.VietnameseText.collator().compare(a.name(), b.name()))
 			.toList();
+	}
+
+	/**
+	 * Names of the organisations of the owner's subtree on each date asked, one tree read
+	 * per date; an organisation not found there gets its name on the date, or its latest.
+	 */
+	java.util.function.BiFunction<Long, LocalDate, String> names(long ownerId) {
+		java.util.Map<LocalDate, java.util.Map<Long, String>> byDate = new java.util.HashMap<>();
+		return (org, date) -> {
+			java.util.Map<Long, String> names = byDate.computeIfAbsent(date, (d) -> {
+				java.util.Map<Long, String> map = new java.util.HashMap<>();
+				this.tree.list(ownerScope(ownerId), d).forEach((o) -> map.put(o.id(), o.name()));
+				return map;
+			});
+			String name = names.get(org);
+			return name != null ? name : name(org, date);
+		};
 	}
 
 	/** An organisation's name on a date, or its latest name. */

@@ -9,14 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.capuy.document.DocumentListItem;
+import vn.capuy.document.DocumentRegistered;
+import vn.capuy.document.DocumentSymbol;
+import vn.capuy.document.Documents;
 import vn.capuy.identity.AuditLog;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.NotFoundException;
+import vn.capuy.system.RuleViolationException;
 import vn.capuy.system.Page;
 import vn.capuy.system.VietnameseText;
 
@@ -38,10 +44,13 @@ public class Directives {
 
 	private final AuditLog audit;
 
-	Directives(JdbcClient jdbc, DirectiveScope scope, AuditLog audit) {
+	private final Documents documents;
+
+	Directives(JdbcClient jdbc, DirectiveScope scope, AuditLog audit, Documents documents) {
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
+		this.documents = documents;
 	}
 
 	/** A directive, resolution or other source document. */
@@ -120,11 +129,20 @@ public class Directives {
 	@Transactional
 	public long record(CurrentUser user, NewDirective input) {
 		this.scope.requireCommittee(user, input.ownerId());
-		String symbol = text("directiveSymbol", input.symbol(), true, 60);
+		String symbol = printed(text("directiveSymbol", input.symbol(), true, 60));
 		String title = text("directiveTitle", input.title(), true, MAX_TEXT);
 		String issuer = text("directiveIssuer", input.issuer(), true, 200);
 		required("directiveIssuedOn", input.issuedOn());
 		required("directiveKind", input.kind());
+		Long documentId = null;
+		if (input.documentId() != null) {
+			documentId = visibleDocument(user, input.documentId()).id();
+		}
+		else {
+			documentId = this.documents.withIdentity(user, symbol, input.issuedOn(), input.ownerId())
+				.map(DocumentListItem::id)
+				.orElse(null);
+		}
 		long id = this.jdbc
 			.sql("""
 					INSERT INTO directive (owner_id, kind, symbol, title, issuer, issued_on, document_id, summary, created_by)
@@ -136,13 +154,100 @@ public class Directives {
 			.param("title", title)
 			.param("issuer", issuer)
 			.param("issued", input.issuedOn())
-			.param("document", input.documentId())
+			.param("document", documentId)
 			.param("summary", text("directiveSummary", input.summary(), false, 20000))
 			.param("actor", user.username())
 			.query(Long.class)
 			.single();
-		this.audit.record(user.username(), "RECORD", "directive", id, null, input);
+		this.audit.record(user.username(), "RECORD", "directive", id, null,
+				documentId == null ? input : Map.of("directive", input, "documentId", documentId));
 		return id;
+	}
+
+	/**
+	 * The symbol as the register prints it ({@code 16-ct/tu} → {@code 16-CT/TU},
+	 * {@code 9-HD/BTCTW} → {@code 09-HD/BTCTW}) when it parses; otherwise as typed.
+	 */
+	static String printed(String symbol) {
+		try {
+			return DocumentSymbol.parse(symbol).toString();
+		}
+		catch (InvalidInputException ex) {
+			return symbol;
+		}
+	}
+
+	private DocumentListItem visibleDocument(CurrentUser user, long documentId) {
+		try {
+			return this.documents.row(user, documentId);
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException("documentId", "error.directive.document.not-found", documentId);
+		}
+	}
+
+	/**
+	 * Links the directive to its entry in the document register: the one given, or the
+	 * one the caller sees with the directive's symbol and issue date (the committee's own
+	 * entry first). Refused when the register holds none.
+	 */
+	@Transactional
+	public long link(CurrentUser user, long directiveId, Long documentId) {
+		Directive directive = get(user, directiveId);
+		this.scope.requireCommittee(user, directive.ownerId());
+		DocumentListItem document = documentId != null ? visibleDocument(user, documentId)
+				: this.documents.withIdentity(user, directive.symbol(), directive.issuedOn(), directive.ownerId())
+					.orElseThrow(() -> new RuleViolationException("error.directive.document.no-match",
+							directive.symbol(), vn.capuy.system.PartyDates.shortForm(directive.issuedOn())));
+		this.jdbc.sql("UPDATE directive SET document_id = :doc, version = version + 1 WHERE id = :id")
+			.param("doc", document.id())
+			.param("id", directiveId)
+			.update();
+		this.audit.record(user.username(), "LINK", "directive", directiveId,
+				Map.of("documentId", String.valueOf(directive.documentId())), Map.of("documentId", document.id()));
+		return document.id();
+	}
+
+	/** The register entry a directive links to, when the caller may see it. */
+	public java.util.Optional<DocumentListItem> document(CurrentUser user, Directive directive) {
+		if (directive.documentId() == null) {
+			return java.util.Optional.empty();
+		}
+		try {
+			return java.util.Optional.of(this.documents.row(user, directive.documentId()));
+		}
+		catch (NotFoundException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	/**
+	 * A document entered the register: directives with its symbol and issue date, carried
+	 * out by a committee that issued or received it itself or through an organisation
+	 * under it, and not linked yet, link to it (in the registering transaction).
+	 */
+	@EventListener
+	@Transactional
+	public void on(DocumentRegistered event) {
+		if (event.organizationId() == null) {
+			return;
+		}
+		List<Long> linked = this.jdbc.sql("""
+				UPDATE directive d SET document_id = :doc, version = version + 1
+				WHERE d.document_id IS NULL AND d.closed_on IS NULL AND d.symbol = :symbol AND d.issued_on = :issued
+				  AND EXISTS (SELECT 1 FROM organization_closure c
+				              WHERE c.ancestor_id = d.owner_id AND c.descendant_id = :org)
+				RETURNING d.id
+				""")
+			.param("doc", event.documentId())
+			.param("symbol", event.symbol())
+			.param("issued", event.issuedOn())
+			.param("org", event.organizationId())
+			.query(Long.class)
+			.list();
+		for (Long id : linked) {
+			this.audit.record("system", "LINK", "directive", id, null, Map.of("documentId", event.documentId()));
+		}
 	}
 
 	/** A directive row in a list. */

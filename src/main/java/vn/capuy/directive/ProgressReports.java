@@ -163,7 +163,7 @@ public class ProgressReports {
 	@Transactional
 	public void save(CurrentUser user, long reportId, Map<Long, BigDecimal> values, Map<Long, String> texts,
 			int version) {
-		Report report = get(user, reportId);
+		Report report = header(user, reportId);
 		this.scope.requireReporter(user, report.organizationId());
 		if (!report.status().editable()) {
 			throw new RuleViolationException("error.directive.report.not-editable", report.status().name());
@@ -220,7 +220,7 @@ public class ProgressReports {
 				.param("texts", bodies)
 				.update();
 		}
-		this.audit.record(user.username(), "SAVE", "progress_report", reportId, report.values(), values);
+		this.audit.record(user.username(), "SAVE", "progress_report", reportId, values(reportId), values);
 	}
 
 	static void checkValue(Directives.Indicator indicator, Long indicatorId, BigDecimal value) {
@@ -244,7 +244,7 @@ public class ProgressReports {
 	/** The organisation sends its report up on the date. */
 	@Transactional
 	public void submit(CurrentUser user, long reportId, LocalDate on) {
-		Report report = get(user, reportId);
+		Report report = header(user, reportId);
 		this.scope.requireReporter(user, report.organizationId());
 		ReportStatus next = report.status().submit();
 		requireOnOrAfter(on, report.periodStart());
@@ -258,7 +258,7 @@ public class ProgressReports {
 	/** The committee accepts a submitted report. */
 	@Transactional
 	public void accept(CurrentUser user, long reportId, LocalDate on) {
-		Report report = get(user, reportId);
+		Report report = header(user, reportId);
 		requireDecider(user, report);
 		ReportStatus next = report.status().accept();
 		requireOnOrAfter(on, report.submittedOn());
@@ -272,7 +272,7 @@ public class ProgressReports {
 	/** The committee returns a submitted report for correction, saying why. */
 	@Transactional
 	public void returnForCorrection(CurrentUser user, long reportId, LocalDate on, String comment) {
-		Report report = get(user, reportId);
+		Report report = header(user, reportId);
 		requireDecider(user, report);
 		ReportStatus next = report.status().returnForCorrection();
 		String why = Directives.text("returnComment", comment, true, 2000);
@@ -346,20 +346,33 @@ public class ProgressReports {
 			FROM progress_report r
 			""";
 
-	/** One report the caller may see (its organisation is in scope), or 404. */
-	public Report get(CurrentUser user, long reportId) {
-		Report row = this.jdbc.sql(SELECT + " WHERE r.id = :id AND " + DirectiveScope.sees("r.organization_id"))
+	/**
+	 * The report's state without its content or organisation name (for the steps), or
+	 * 404.
+	 */
+	private Report header(CurrentUser user, long reportId) {
+		return this.jdbc.sql(SELECT + " WHERE r.id = :id AND " + DirectiveScope.sees("r.organization_id"))
 			.param("id", reportId)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
-			.query(this::map)
+			.query(ProgressReports::map)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("report " + reportId));
+	}
+
+	private Map<Long, BigDecimal> values(long reportId) {
 		Map<Long, BigDecimal> values = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT indicator_id, value FROM progress_report_value WHERE report_id = :id")
 			.param("id", reportId)
 			.query((rs, n) -> values.put(rs.getLong(1), rs.getBigDecimal(2)))
 			.list();
+		return values;
+	}
+
+	/** One report the caller may see (its organisation is in scope), or 404. */
+	public Report get(CurrentUser user, long reportId) {
+		Report row = header(user, reportId);
+		Map<Long, BigDecimal> values = values(reportId);
 		Map<Long, String> texts = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT item_id, text FROM progress_report_text WHERE report_id = :id")
 			.param("id", reportId)
@@ -374,22 +387,30 @@ public class ProgressReports {
 					ReportStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getString(4),
 					rs.getString(5)))
 			.list();
-		return new Report(row.id(), row.planId(), row.organizationId(), row.organizationName(), row.periodStart(),
-				row.periodEnd(), row.dueOn(), row.status(), row.firstSubmittedOn(), row.submittedOn(), row.decidedOn(),
-				row.decidedBy(), row.returnComment(), row.version(), values, texts, steps);
+		return new Report(row.id(), row.planId(), row.organizationId(),
+				this.scope.name(row.organizationId(), row.periodEnd()), row.periodStart(), row.periodEnd(), row.dueOn(),
+				row.status(), row.firstSubmittedOn(), row.submittedOn(), row.decidedOn(), row.decidedBy(),
+				row.returnComment(), row.version(), values, texts, steps);
 	}
 
 	/** The reports of a plan the caller may see, without content. */
 	public List<Report> list(CurrentUser user, long planId) {
-		this.directives.plan(user, planId);
+		Directives.Plan plan = this.directives.plan(user, planId);
+		java.util.function.BiFunction<Long, LocalDate, String> names = this.scope.names(plan.ownerId());
 		return this.jdbc
 			.sql(SELECT + " WHERE r.plan_id = :plan AND " + DirectiveScope.sees("r.organization_id")
 					+ " ORDER BY r.period_start, r.organization_id")
 			.param("plan", planId)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
-			.query(this::map)
-			.list();
+			.query(ProgressReports::map)
+			.list()
+			.stream()
+			.map((r) -> new Report(r.id(), r.planId(), r.organizationId(),
+					names.apply(r.organizationId(), r.periodEnd()), r.periodStart(), r.periodEnd(), r.dueOn(),
+					r.status(), r.firstSubmittedOn(), r.submittedOn(), r.decidedOn(), r.decidedBy(), r.returnComment(),
+					r.version(), Map.of(), Map.of(), List.of()))
+			.toList();
 	}
 
 	/**
@@ -414,14 +435,14 @@ public class ProgressReports {
 			.list();
 	}
 
-	private Report map(ResultSet rs, int n) throws SQLException {
+	/** A report row without its organisation's name (filled by the caller) or content. */
+	private static Report map(ResultSet rs, int n) throws SQLException {
 		long org = rs.getLong(3);
 		LocalDate end = rs.getObject(5, LocalDate.class);
-		return new Report(rs.getLong(1), rs.getLong(2), org, this.scope.name(org, end),
-				rs.getObject(4, LocalDate.class), end, rs.getObject(6, LocalDate.class),
-				ReportStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
-				rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12),
-				rs.getInt(13), Map.of(), Map.of(), List.of());
+		return new Report(rs.getLong(1), rs.getLong(2), org, null, rs.getObject(4, LocalDate.class), end,
+				rs.getObject(6, LocalDate.class), ReportStatus.valueOf(rs.getString(7)),
+				rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class),
+				rs.getString(11), rs.getString(12), rs.getInt(13), Map.of(), Map.of(), List.of());
 	}
 
 }

@@ -304,6 +304,11 @@ public class ReviewReport {
 		return doc.toDocx();
 	}
 
+	/** A cell as the page and the DOCX print it (dates as dd/MM/yyyy). */
+	public String cell(Object cell) {
+		return cellText(cell);
+	}
+
 	private static String cellText(Object cell) {
 		if (cell == null) {
 			return "";

@@ -85,7 +85,8 @@ public class Reviews {
 
 	public record Submission(long id, long reviewId, long organizationId, String organizationName, ReportStatus status,
 			LocalDate firstSubmittedOn, LocalDate submittedOn, LocalDate decidedOn, String decidedBy,
-			String returnComment, int version, Map<Long, String> texts, Map<Long, BigDecimal> values) {
+			String returnComment, int version, Map<Long, String> texts, Map<Long, BigDecimal> values,
+			@com.fasterxml.jackson.annotation.JsonIgnore LocalDate periodTo) {
 	}
 
 	// ---- reviews
@@ -370,7 +371,7 @@ public class Reviews {
 	@Transactional
 	public void saveSubmission(CurrentUser user, long submissionId, Map<Long, String> texts,
 			Map<Long, BigDecimal> values, int version) {
-		Submission submission = submission(user, submissionId);
+		Submission submission = header(user, submissionId);
 		this.scope.requireReporter(user, submission.organizationId());
 		if (!submission.status().editable()) {
 			throw new RuleViolationException("error.directive.report.not-editable", submission.status().name());
@@ -418,7 +419,7 @@ public class Reviews {
 
 	@Transactional
 	public void submit(CurrentUser user, long submissionId, LocalDate on) {
-		Submission s = submission(user, submissionId);
+		Submission s = header(user, submissionId);
 		this.scope.requireReporter(user, s.organizationId());
 		ReportStatus next = s.status().submit();
 		move(user, s, next, Directives.required("date", on), null, """
@@ -430,7 +431,7 @@ public class Reviews {
 
 	@Transactional
 	public void accept(CurrentUser user, long submissionId, LocalDate on) {
-		Submission s = submission(user, submissionId);
+		Submission s = header(user, submissionId);
 		requireDecider(user, s);
 		ReportStatus next = s.status().accept();
 		move(user, s, next, Directives.required("date", on), null, """
@@ -442,7 +443,7 @@ public class Reviews {
 
 	@Transactional
 	public void returnForCorrection(CurrentUser user, long submissionId, LocalDate on, String comment) {
-		Submission s = submission(user, submissionId);
+		Submission s = header(user, submissionId);
 		requireDecider(user, s);
 		ReportStatus next = s.status().returnForCorrection();
 		String why = Directives.text("returnComment", comment, true, 2000);
@@ -497,36 +498,43 @@ public class Reviews {
 			FROM review_submission s
 			""";
 
-	/** One submission whose organisation the caller sees, or 404. */
-	public Submission submission(CurrentUser user, long submissionId) {
-		Submission s = this.jdbc
-			.sql(SUBMISSION_SELECT + " WHERE s.id = :id AND " + DirectiveScope.sees("s.organization_id"))
+	/**
+	 * A submission's state without content or organisation name (for the steps), or 404.
+	 */
+	private Submission header(CurrentUser user, long submissionId) {
+		return this.jdbc.sql(SUBMISSION_SELECT + " WHERE s.id = :id AND " + DirectiveScope.sees("s.organization_id"))
 			.param("id", submissionId)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
-			.query(this::mapSubmission)
+			.query(Reviews::mapSubmission)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("submission " + submissionId));
-		return withContent(s);
+	}
+
+	/** One submission whose organisation the caller sees, or 404. */
+	public Submission submission(CurrentUser user, long submissionId) {
+		Submission s = header(user, submissionId);
+		return withContent(s, this.scope.name(s.organizationId(), s.periodTo()));
 	}
 
 	/** The submissions of a review whose organisations the caller sees, with content. */
 	public List<Submission> submissions(CurrentUser user, long reviewId) {
-		get(user, reviewId);
+		Review review = get(user, reviewId);
+		java.util.function.BiFunction<Long, LocalDate, String> names = this.scope.names(review.ownerId());
 		return this.jdbc
 			.sql(SUBMISSION_SELECT + " WHERE s.review_id = :r AND " + DirectiveScope.sees("s.organization_id")
 					+ " ORDER BY s.id")
 			.param("r", reviewId)
 			.param("roots", user.scopeRootArray())
 			.param("global", user.global())
-			.query(this::mapSubmission)
+			.query(Reviews::mapSubmission)
 			.list()
 			.stream()
-			.map(this::withContent)
+			.map((s) -> withContent(s, names.apply(s.organizationId(), s.periodTo())))
 			.toList();
 	}
 
-	private Submission withContent(Submission s) {
+	private Submission withContent(Submission s, String organizationName) {
 		Map<Long, String> texts = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT section_id, text FROM review_submission_text WHERE submission_id = :id")
 			.param("id", s.id())
@@ -537,17 +545,19 @@ public class Reviews {
 			.param("id", s.id())
 			.query((rs, n) -> values.put(rs.getLong(1), rs.getBigDecimal(2)))
 			.list();
-		return new Submission(s.id(), s.reviewId(), s.organizationId(), s.organizationName(), s.status(),
+		return new Submission(s.id(), s.reviewId(), s.organizationId(), organizationName, s.status(),
 				s.firstSubmittedOn(), s.submittedOn(), s.decidedOn(), s.decidedBy(), s.returnComment(), s.version(),
-				texts, values);
+				texts, values, s.periodTo());
 	}
 
-	private Submission mapSubmission(ResultSet rs, int n) throws SQLException {
+	/**
+	 * A submission row without its organisation's name (filled by the caller) or content.
+	 */
+	private static Submission mapSubmission(ResultSet rs, int n) throws SQLException {
 		long org = rs.getLong(3);
-		return new Submission(rs.getLong(1), rs.getLong(2), org,
-				this.scope.name(org, rs.getObject(11, LocalDate.class)), ReportStatus.valueOf(rs.getString(4)),
+		return new Submission(rs.getLong(1), rs.getLong(2), org, null, ReportStatus.valueOf(rs.getString(4)),
 				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-				rs.getString(8), rs.getString(9), rs.getInt(10), Map.of(), Map.of());
+				rs.getString(8), rs.getString(9), rs.getInt(10), Map.of(), Map.of(), rs.getObject(11, LocalDate.class));
 	}
 
 	// ---- drafted report in versions

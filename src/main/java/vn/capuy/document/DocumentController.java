@@ -47,8 +47,11 @@ class DocumentController {
 
 	private final Messages messages;
 
+	private final DocumentTerms terms;
+
 	DocumentController(Documents documents, Attachments attachments, StudySessions study, Today today,
-			Messages messages) {
+			Messages messages, DocumentTerms terms) {
+		this.terms = terms;
 		this.documents = documents;
 		this.attachments = attachments;
 		this.study = study;
@@ -128,6 +131,86 @@ class DocumentController {
 		model.addAttribute("marks", Secrecy.values());
 		model.addAttribute("organizations", this.study.organizations(user, on));
 		return "document/form";
+	}
+
+	@GetMapping("/documents/received/new")
+	String receiveForm(Model model) {
+		LocalDate on = this.today.date();
+		return receiveForm(new Documents.ReceiveRequest(null, null, null, null, null, null, null, Secrecy.NONE, null,
+				on, null, null, null), model);
+	}
+
+	/**
+	 * Enters a received document in the incoming register: arrival number and due date.
+	 */
+	@PostMapping("/documents/received")
+	String receive(@RequestParam(required = false) String symbol, @RequestParam(required = false) DocumentType type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+			@RequestParam(required = false) String issuerName, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String summary, @RequestParam(required = false) String signerName,
+			@RequestParam(required = false) Secrecy secrecy, @RequestParam(required = false) Long receiverOrgId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivalDate,
+			@RequestParam(required = false) String handlerName,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Documents.ReceiveRequest request = new Documents.ReceiveRequest(symbol, type, issuedOn, issuerName, title,
+				summary, signerName, secrecy, receiverOrgId, arrivalDate, handlerName, dueDate, null);
+		try {
+			CurrentUser user = CurrentUser.get();
+			long id = this.documents.receive(user, request);
+			redirect.addFlashAttribute("done", "document.done.received");
+			redirect.addFlashAttribute("doneArg", this.documents.find(user, id).arrivalNumber());
+			return "redirect:/documents/" + id;
+		}
+		catch (InvalidInputException | RuleViolationException ex) {
+			response.setStatus(ex instanceof InvalidInputException ? 400 : 409);
+			model.addAttribute("error", describe(ex));
+			return receiveForm(request, model);
+		}
+	}
+
+	private String receiveForm(Documents.ReceiveRequest form, Model model) {
+		CurrentUser user = CurrentUser.get();
+		LocalDate on = form.arrivalDate() != null ? form.arrivalDate() : this.today.date();
+		model.addAttribute("form", form);
+		model.addAttribute("types", DocumentType.values());
+		model.addAttribute("marks", Secrecy.values());
+		model.addAttribute("organizations", this.study.organizations(user, on));
+		return "document/receive";
+	}
+
+	/**
+	 * The numbering periods of an issuer: its terms and congresses, and the form to
+	 * declare a congress.
+	 */
+	@GetMapping("/documents/terms")
+	String terms(@RequestParam(required = false) Long organizationId, Model model) {
+		CurrentUser user = CurrentUser.get();
+		List<vn.capuy.organization.Organization> organizations = this.study.organizations(user, this.today.date());
+		Long chosen = organizationId != null ? organizationId
+				: organizations.isEmpty() ? null : organizations.get(0).id();
+		model.addAttribute("organizations", organizations);
+		model.addAttribute("organizationId", chosen);
+		model.addAttribute("terms", chosen == null ? List.of() : this.terms.list(user, chosen));
+		return "document/terms";
+	}
+
+	@PostMapping("/documents/terms")
+	String declareCongress(@RequestParam(required = false) Long organizationId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opening,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closing,
+			@RequestParam(required = false) String label, RedirectAttributes redirect) {
+		try {
+			if (organizationId == null) {
+				throw new InvalidInputException("issuerOrgId", "error.required");
+			}
+			this.terms.declareCongress(CurrentUser.get(), organizationId, opening, closing, label);
+			redirect.addFlashAttribute("done", "document.done.congress");
+		}
+		catch (InvalidInputException | RuleViolationException ex) {
+			redirect.addFlashAttribute("error", describe(ex));
+		}
+		return "redirect:/documents/terms" + (organizationId == null ? "" : "?organizationId=" + organizationId);
 	}
 
 	@PostMapping("/documents/{id}/attachments")

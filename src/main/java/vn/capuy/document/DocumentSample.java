@@ -242,7 +242,7 @@ class DocumentSample implements SampleExtension {
 		private long receive(String symbol, DocumentType type, LocalDate issuedOn, String issuer, String title,
 				String summary, String signer, long receiver, LocalDate arrival, String handler, String note) {
 			return DocumentSample.this.documents.receive(this.system, new Documents.ReceiveRequest(symbol, type,
-					issuedOn, issuer, title, summary, signer, Secrecy.NONE, receiver, arrival, handler, note));
+					issuedOn, issuer, title, summary, signer, Secrecy.NONE, receiver, arrival, handler, null, note));
 		}
 
 		private void issue(long issuer, DocumentType type, LocalDate on, String title, String summary, Secrecy secrecy,

@@ -97,6 +97,9 @@ public class DocumentTerms {
 		if (closing.isBefore(opening)) {
 			throw new InvalidInputException("closing", "error.document.congress.closing-before-opening");
 		}
+		if (!this.tree.visibleEver(user, issuerOrgId)) {
+			throw new NotFoundException("organization " + issuerOrgId);
+		}
 		String name = label == null || label.isBlank() ? "Đại hội" : vn.capuy.system.VietnameseText.clean(label);
 		Term running = on(user, issuerOrgId, opening, false);
 		LocalDate newStart = closing.plusDays(1);
@@ -114,8 +117,19 @@ public class DocumentTerms {
 		return get(id);
 	}
 
+	/**
+	 * Every term and congress of an issuer the caller sees (or has seen), oldest first;
+	 * otherwise 404.
+	 */
+	public List<Term> list(CurrentUser user, long issuerOrgId) {
+		if (!this.tree.visibleEver(user, issuerOrgId)) {
+			throw new NotFoundException("organization " + issuerOrgId);
+		}
+		return list(issuerOrgId);
+	}
+
 	/** Every term and congress of an issuer, oldest first. */
-	public List<Term> list(long issuerOrgId) {
+	List<Term> list(long issuerOrgId) {
 		return this.jdbc.sql("""
 				SELECT id, issuer_org_id, kind, start_date, end_date, label FROM document_term
 				WHERE issuer_org_id = :org ORDER BY start_date, kind DESC

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,11 @@ public class Documents {
 
 	private final Today today;
 
+	private final ApplicationEventPublisher events;
+
 	Documents(JdbcClient jdbc, OrganizationTree tree, DocumentTerms terms, RuleBook rules, WorkingDayCalendar calendar,
-			AuditLog audit, Today today) {
+			AuditLog audit, Today today, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.terms = terms;
@@ -89,10 +93,13 @@ public class Documents {
 			String sampleNote) {
 	}
 
-	/** A document received into the incoming register of an organisation. */
+	/**
+	 * A document received into the incoming register of an organisation; without a due
+	 * date the handling period of the rule book applies.
+	 */
 	public record ReceiveRequest(String symbol, DocumentType type, LocalDate issuedOn, String issuerName, String title,
 			String summary, String signerName, Secrecy secrecy, Long receiverOrgId, LocalDate arrivalDate,
-			String handlerName, String sampleNote) {
+			String handlerName, LocalDate dueDate, String sampleNote) {
 	}
 
 	/** The number and symbol an issued document got. */
@@ -186,6 +193,61 @@ public class Documents {
 				WHERE d.id = :id""" + " AND " + VISIBLE)
 			.params(params)
 			.query(Documents::mapRecord)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("document " + id));
+	}
+
+	/**
+	 * The register entry the caller may see with this identity (symbol and issue date),
+	 * if any: the one issued or received by {@code preferredOrgId} first, then an issued
+	 * one, then the earliest entered. A symbol that does not parse matches nothing.
+	 */
+	public java.util.Optional<DocumentListItem> withIdentity(CurrentUser user, String symbol, LocalDate issuedOn,
+			Long preferredOrgId) {
+		if (symbol == null || issuedOn == null) {
+			return java.util.Optional.empty();
+		}
+		String printed;
+		try {
+			printed = DocumentSymbol.parse(symbol).toString();
+		}
+		catch (InvalidInputException ex) {
+			return java.util.Optional.empty();
+		}
+		Map<String, Object> params = scopeParams(user);
+		params.put("symbol", printed);
+		params.put("issuedOn", issuedOn);
+		params.put("preferred", preferredOrgId);
+		return this.jdbc
+			.sql("""
+					SELECT d.id, d.direction, d.doc_type, d.symbol, d.issued_on, d.issuer_name, d.title, d.secrecy, d.status,
+					       d.arrival_number, d.arrival_date, d.handler_name, d.due_date, d.handled_on
+					FROM document d WHERE d.symbol = :symbol AND d.issued_on = :issuedOn AND
+					"""
+					+ VISIBLE + """
+							 ORDER BY (d.receiver_org_id IS NOT DISTINCT FROM CAST(:preferred AS bigint)
+							           OR d.issuer_org_id IS NOT DISTINCT FROM CAST(:preferred AS bigint)) DESC,
+							          d.direction = 'ISSUED' DESC, d.id
+							 LIMIT 1
+							""")
+			.params(params)
+			.query(Documents::mapItem)
+			.optional();
+	}
+
+	/** A register entry the caller may see, as a row of the register, or 404. */
+	public DocumentListItem row(CurrentUser user, long id) {
+		Map<String, Object> params = scopeParams(user);
+		params.put("id", id);
+		return this.jdbc
+			.sql("""
+					SELECT d.id, d.direction, d.doc_type, d.symbol, d.issued_on, d.issuer_name, d.title, d.secrecy, d.status,
+					       d.arrival_number, d.arrival_date, d.handler_name, d.due_date, d.handled_on
+					FROM document d WHERE d.id = :id AND
+					"""
+					+ VISIBLE)
+			.params(params)
+			.query(Documents::mapItem)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("document " + id));
 	}
@@ -324,6 +386,7 @@ public class Documents {
 		}
 		this.audit.record(user.username(), "ISSUE", "document", id, null,
 				Map.of("symbol", symbol.toString(), "issuedOn", r.issuedOn().toString(), "term", p.term().label()));
+		this.events.publishEvent(new DocumentRegistered(id, symbol.toString(), r.issuedOn(), p.issuer().id()));
 		return new Issued(id, number, symbol.toString(), r.issuedOn());
 	}
 
@@ -375,8 +438,11 @@ public class Documents {
 		}
 		this.tree.find(user, r.receiverOrgId(), arrival)
 			.orElseThrow(() -> new InvalidInputException("receiverOrgId", "error.document.issuer.not-found"));
+		if (r.dueDate() != null && r.dueDate().isBefore(arrival)) {
+			throw new InvalidInputException("dueDate", "error.document.due.before-arrival");
+		}
 		int arrivalNumber = next("arrival:" + r.receiverOrgId() + ":" + arrival.getYear());
-		LocalDate due = this.calendar.addWorkingDays(arrival,
+		LocalDate due = r.dueDate() != null ? r.dueDate() : this.calendar.addWorkingDays(arrival,
 				this.rules.integer("document.incoming.handling-working-days", arrival));
 		Secrecy secrecy = r.secrecy() == null ? Secrecy.NONE : r.secrecy();
 		long id;
@@ -419,6 +485,7 @@ public class Documents {
 		}
 		this.audit.record(user.username(), "RECEIVE", "document", id, null,
 				Map.of("symbol", symbol.toString(), "arrivalNumber", arrivalNumber));
+		this.events.publishEvent(new DocumentRegistered(id, symbol.toString(), r.issuedOn(), r.receiverOrgId()));
 		return id;
 	}
 

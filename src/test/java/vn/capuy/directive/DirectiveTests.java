@@ -363,6 +363,101 @@ class DirectiveTests {
 	}
 
 	@Test
+	void membershipAnnexTablesOfTheSampleReviewEqualIndependentCountsPerYear() {
+		Reviews.Review review = sampleReview();
+		List<AnnexTable> annex = this.reviewReport.draft(this.system, review.id()).annex();
+		AnnexTable members = annex.stream()
+			.filter((t) -> t.titleKey().equals("review.annex.members"))
+			.findFirst()
+			.orElseThrow();
+		List<LocalDate> dates = ReviewReport.countDates(review.periodFrom(), review.periodTo());
+		assertThat(members.rows()).as("the period's first day, then the end of 2007 … 2012").hasSize(dates.size());
+		for (int i = 0; i < dates.size(); i++) {
+			LocalDate d = dates.get(i);
+			Map<String, Object> sql = this.jdbc.sql("""
+					SELECT count(DISTINCT ms.member_id) FILTER (WHERE st.status = 'FULL') AS full,
+					       count(DISTINCT ms.member_id) FILTER (WHERE st.status = 'PROBATIONARY') AS probationary,
+					       count(DISTINCT ms.member_id) FILTER (WHERE st.status = 'EXEMPT') AS exempt
+					FROM organization_closure c
+					JOIN membership ms ON ms.organization_id = c.descendant_id
+					 AND ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+					JOIN member_status st ON st.member_id = ms.member_id
+					 AND st.valid_from <= :d AND (st.valid_to IS NULL OR st.valid_to > :d)
+					WHERE c.ancestor_id = :owner AND c.valid_from <= :d AND (c.valid_to IS NULL OR c.valid_to > :d)
+					""").param("owner", review.ownerId()).param("d", d).query().singleRow();
+			List<Object> row = members.rows().get(i);
+			long full = ((Number) sql.get("full")).longValue();
+			long probationary = ((Number) sql.get("probationary")).longValue();
+			long exempt = ((Number) sql.get("exempt")).longValue();
+			assertThat(row.get(0)).isEqualTo(d.toString());
+			assertThat(((Number) row.get(1)).longValue()).as("full members on %s", d).isEqualTo(full);
+			assertThat(((Number) row.get(2)).longValue()).as("probationary members on %s", d).isEqualTo(probationary);
+			assertThat(((Number) row.get(3)).longValue()).as("exempt members on %s", d).isEqualTo(exempt);
+			assertThat(((Number) row.get(4)).longValue()).as("members on %s", d)
+				.isEqualTo(full + probationary + exempt);
+			assertThat(full).as("the bloc had members on %s", d).isGreaterThan(100);
+		}
+		AnnexTable admissions = annex.stream()
+			.filter((t) -> t.titleKey().equals("review.annex.admissions"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(admissions.rows()).hasSize(6);
+		long total = 0;
+		for (int year = 2007; year <= 2012; year++) {
+			LocalDate from = year == 2007 ? review.periodFrom() : LocalDate.of(year, 1, 1);
+			LocalDate to = year == 2012 ? review.periodTo() : LocalDate.of(year, 12, 31);
+			// admitted in the year: the admission decision falls in it and the member's
+			// first
+			// placement was in an organisation under the bloc on the day of that
+			// placement
+			long expected = this.jdbc.sql("""
+					SELECT count(*) FROM member m
+					JOIN LATERAL (SELECT ms.organization_id, ms.valid_from FROM membership ms WHERE ms.member_id = m.id
+					              ORDER BY ms.valid_from LIMIT 1) placed ON true
+					WHERE m.admission_decision_date BETWEEN :from AND :to
+					  AND EXISTS (SELECT 1 FROM organization_closure c
+					              WHERE c.ancestor_id = :owner AND c.descendant_id = placed.organization_id
+					                AND c.valid_from <= placed.valid_from
+					                AND (c.valid_to IS NULL OR c.valid_to > placed.valid_from))
+					""")
+				.param("owner", review.ownerId())
+				.param("from", from)
+				.param("to", to)
+				.query(Long.class)
+				.single();
+			List<Object> row = admissions.rows().get(year - 2007);
+			assertThat(row.get(0)).isEqualTo(String.valueOf(year));
+			assertThat(((Number) row.get(1)).longValue()).as("admissions in %s", year).isEqualTo(expected);
+			total += expected;
+		}
+		assertThat(total).as("the bloc admitted members over five years").isPositive();
+
+		AnnexTable issued = annex.stream()
+			.filter((t) -> t.titleKey().equals("document.review.issued"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Long> issuedPerYear = new java.util.TreeMap<>();
+		this.jdbc
+			.sql("""
+					SELECT extract(year FROM d.issued_on)::int AS year, count(*) AS n FROM document d
+					WHERE d.direction = 'ISSUED' AND d.issued_on BETWEEN :from AND :to
+					  AND d.issuer_org_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :owner)
+					GROUP BY 1
+					""")
+			.param("from", review.periodFrom())
+			.param("to", review.periodTo())
+			.param("owner", review.ownerId())
+			.query((rs, n) -> issuedPerYear.put(String.valueOf(rs.getInt(1)), rs.getLong(2)))
+			.list();
+		assertThat(issuedPerYear).as("the bloc issued documents in the period").isNotEmpty();
+		Map<String, Long> inTable = new java.util.TreeMap<>();
+		for (List<Object> row : issued.rows()) {
+			inTable.put((String) row.get(0), ((Number) row.get(row.size() - 1)).longValue());
+		}
+		assertThat(inTable).as("documents issued per year").isEqualTo(issuedPerYear);
+	}
+
+	@Test
 	void docxOfTheSampleReviewIsAPartyReport() throws Exception {
 		Reviews.Review review = sampleReview();
 		byte[] docx = bytes("vanphong", "demo", "/api/v1/reviews/" + review.id() + "/report.docx");

@@ -222,7 +222,7 @@ class DocumentRegisterTests {
 	long receive(String symbol, LocalDate issued, LocalDate arrival) {
 		return this.documents.receive(this.system,
 				new Documents.ReceiveRequest(symbol, null, issued, "Ban Tổ chức Trung ương", "Văn bản nhận thử", null,
-						null, Secrecy.NONE, this.bloc, arrival, "Người xử lý thử", null));
+						null, Secrecy.NONE, this.bloc, arrival, "Người xử lý thử", null, null));
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import vn.capuy.directive.ReviewReport;
 import vn.capuy.directive.Reviews;
 import vn.capuy.grading.GradingResults;
 import vn.capuy.identity.CurrentUser;
+import vn.capuy.membership.ImportSpeed;
 import vn.capuy.membership.Members;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.system.VietnameseText;
@@ -50,6 +51,8 @@ class BenchCommand implements ApplicationRunner {
 
 	private final Reviews reviews;
 
+	private final ImportSpeed importSpeed;
+
 	private final ReviewReport reviewReport;
 
 	private final JdbcClient jdbc;
@@ -61,8 +64,9 @@ class BenchCommand implements ApplicationRunner {
 	private final ConfigurableApplicationContext context;
 
 	BenchCommand(Members members, OrganizationTree tree, GradingResults grading, Reviews reviews,
-			ReviewReport reviewReport, JdbcClient jdbc, Environment env, ObjectMapper json,
+			ReviewReport reviewReport, ImportSpeed importSpeed, JdbcClient jdbc, Environment env, ObjectMapper json,
 			ConfigurableApplicationContext context) {
+		this.importSpeed = importSpeed;
 		this.grading = grading;
 		this.reviews = reviews;
 		this.reviewReport = reviewReport;
@@ -81,6 +85,9 @@ class BenchCommand implements ApplicationRunner {
 		Map<String, Object> rows = new LinkedHashMap<>();
 		rows.put("search", search(queries, on));
 		rows.put("statistics", statistics(on));
+		if (this.env.getProperty("capuy.bench.import", Boolean.class, false)) {
+			rows.put("import", importRow(this.env.getProperty("capuy.bench.import.rows", Integer.class, 200_000)));
+		}
 		if (this.env.getProperty("capuy.bench.review", Boolean.class, false)) {
 			rows.put("review",
 					review(this.env.getProperty("capuy.bench.review.organizations", Integer.class, 300), on));
@@ -274,6 +281,38 @@ class BenchCommand implements ApplicationRunner {
 			text.append(sentences[random.nextInt(sentences.length)]).append(' ');
 		}
 		return text.toString().strip();
+	}
+
+	/**
+	 * Importing generated members from CSV and from XLSX through the import feature
+	 * (validation, matching, history, audit; all-or-nothing) against COPY of the same
+	 * rows into the same tables, each in a rolled-back transaction. The row's value is
+	 * the slower of the two formats' ratios.
+	 */
+	Map<String, Object> importRow(int rows) {
+		Long cell = this.jdbc.sql("""
+				SELECT o.id FROM organization o WHERE o.type IN ('CHI_BO_CO_SO', 'CHI_BO_TRUC_THUOC')
+				  AND o.valid_to IS NULL ORDER BY o.id LIMIT 1
+				""").query(Long.class).optional().orElse(null);
+		if (cell == null) {
+			return null;
+		}
+		return importRow(cell, rows);
+	}
+
+	Map<String, Object> importRow(long cell, int rows) {
+		CurrentUser user = CurrentUser.system();
+		ImportSpeed.Result csv = this.importSpeed.measure(user, cell, rows, false);
+		ImportSpeed.Result xlsx = this.importSpeed.measure(user, cell, rows, true);
+		ImportSpeed.Result worse = xlsx.ratio() > csv.ratio() ? xlsx : csv;
+		Map<String, Object> row = row(worse.importSeconds(),
+				"s for " + rows + " rows (" + (worse == xlsx ? "XLSX" : "CSV") + ", the slower format)",
+				worse.copySeconds(), "≤ 3× the baseline", worse.ratio() <= 3);
+		row.put("csv", Map.of("importSeconds", round(csv.importSeconds()), "copySeconds", round(csv.copySeconds()),
+				"ratio", round(csv.ratio())));
+		row.put("xlsx", Map.of("importSeconds", round(xlsx.importSeconds()), "copySeconds", round(xlsx.copySeconds()),
+				"ratio", round(xlsx.ratio())));
+		return row;
 	}
 
 	/** The latest published yearly grading campaign ended on or before the date. */

@@ -16,6 +16,7 @@ import vn.capuy.FullTest;
 import vn.capuy.directive.ReviewReport;
 import vn.capuy.directive.Reviews;
 import vn.capuy.grading.GradingResults;
+import vn.capuy.membership.ImportSpeed;
 import vn.capuy.membership.Members;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.organization.OrganizationType;
@@ -47,6 +48,9 @@ class BenchCommandTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	ImportSpeed importSpeed;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -91,9 +95,24 @@ class BenchCommandTests {
 				""").param("root", root).query(Integer.class).single()).isEqualTo(2);
 	}
 
+	@Test
+	void theImportRowComparesBothFormatsWithCopyAndLeavesNothingBehind() {
+		long root = this.fixtures.root("Tỉnh thử đo nhập", LocalDate.of(2015, 1, 1));
+		long cell = this.fixtures.child(root, OrganizationType.CHI_BO_CO_SO, "Chi bộ đo nhập",
+				LocalDate.of(2015, 1, 1));
+		long before = this.jdbc.sql("SELECT count(*) FROM member").query(Long.class).single();
+		Map<String, Object> row = bench().importRow(cell, 50);
+		assertThat(row).containsKeys("value", "unit", "baseline", "ratio", "goal", "goalMet", "csv", "xlsx");
+		assertThat(row.get("unit").toString()).startsWith("s for 50 rows");
+		double ratio = ((Number) row.get("ratio")).doubleValue();
+		assertThat(row.get("goalMet")).isEqualTo(ratio <= 3);
+		// both runs were rolled back
+		assertThat(this.jdbc.sql("SELECT count(*) FROM member").query(Long.class).single()).isEqualTo(before);
+	}
+
 	private BenchCommand bench() {
-		return new BenchCommand(this.members, this.tree, this.grading, this.reviews, this.reviewReport, this.jdbc,
-				this.env, this.json, this.context);
+		return new BenchCommand(this.members, this.tree, this.grading, this.reviews, this.reviewReport,
+				this.importSpeed, this.jdbc, this.env, this.json, this.context);
 	}
 
 	private static void check(Map<String, Object> row, String unit, double goal) {

@@ -224,12 +224,27 @@ class InspectionController {
 		});
 	}
 
+	@GetMapping("/inspection/decisions/{id}")
+	String decision(@PathVariable long id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		Disciplines.Decision d = this.disciplines.decision(user, id);
+		model.addAttribute("d", d);
+		model.addAttribute("caseId", this.disciplines.caseOf(id));
+		model.addAttribute("complaints", this.disciplines.complaints(user, id));
+		model.addAttribute("outcomes", ComplaintOutcome.values());
+		model.addAttribute("milder",
+				java.util.Arrays.stream(DisciplineForm.values())
+					.filter((f) -> f.milderThan(d.form()) && DisciplineForm.forSubject(d.subjectKind()).contains(f))
+					.toList());
+		formOptions(model, user);
+		return "inspection/decision";
+	}
+
 	@PostMapping("/inspection/decisions/{id}/complaints")
-	String complain(@PathVariable long id, @RequestParam long caseId, @RequestParam long handlingOrganizationId,
-			@RequestParam DecidingBody body,
+	String complain(@PathVariable long id, @RequestParam long handlingOrganizationId, @RequestParam DecidingBody body,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
 			@RequestParam String grounds, RedirectAttributes redirect) {
-		String back = "/inspection/cases/" + caseId;
+		String back = "/inspection/decisions/" + id;
 		return attempt(redirect, back, () -> {
 			this.disciplines.complain(CurrentUser.get(), id, handlingOrganizationId, body, receivedOn, grounds);
 			return back;
@@ -237,14 +252,16 @@ class InspectionController {
 	}
 
 	@PostMapping("/inspection/complaints/{id}/resolve")
-	String resolve(@PathVariable long id, @RequestParam long caseId, @RequestParam ComplaintOutcome outcome,
+	String resolve(@PathVariable long id, @RequestParam long decisionId,
+			@RequestParam(required = false) ComplaintOutcome outcome,
 			@RequestParam(required = false) DisciplineForm reducedForm,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-			@RequestParam String outcomeRef, RedirectAttributes redirect) {
-		String back = "/inspection/cases/" + caseId;
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+			@RequestParam(required = false) String outcomeRef, RedirectAttributes redirect) {
+		String back = "/inspection/decisions/" + decisionId;
 		return attempt(redirect, back, () -> {
-			this.disciplines.resolve(CurrentUser.get(), id, outcome, reducedForm, decidedOn, outcomeRef);
-			return back;
+			Disciplines.Complaint c = this.disciplines.resolve(CurrentUser.get(), id, outcome,
+					outcome == ComplaintOutcome.REDUCED ? reducedForm : null, decidedOn, outcomeRef);
+			return "/inspection/decisions/" + c.decisionId();
 		});
 	}
 

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.capuy.fee.Remittances;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.Messages;
+import vn.capuy.system.NotFoundException;
 import vn.capuy.system.RuleViolationException;
 import vn.capuy.system.Today;
 
@@ -47,8 +49,11 @@ class InspectionController {
 
 	private final Today today;
 
+	private final Remittances remittances;
+
 	InspectionController(Inspections inspections, Disciplines disciplines, OrganizationTree tree, Messages messages,
-			Today today) {
+			Today today, Remittances remittances) {
+		this.remittances = remittances;
 		this.inspections = inspections;
 		this.disciplines = disciplines;
 		this.tree = tree;
@@ -152,6 +157,19 @@ class InspectionController {
 		model.addAttribute("areas", ViolationArea.values());
 		model.addAttribute("standings", SubjectStanding.values());
 		model.addAttribute("outcomes", ComplaintOutcome.values());
+		if (c.kind() == CaseKind.FINANCE) {
+			// a finance inspection reads the fee ledger of the last closed year before
+			// it opened (fee ledgers are not confidential; their scope rules apply)
+			long org = c.subjectOrganizationId() != null ? c.subjectOrganizationId() : c.handlingOrganizationId();
+			int year = c.openedOn().getYear() - 1;
+			try {
+				model.addAttribute("finance", this.remittances.report(user, org, year, null));
+				model.addAttribute("financeYear", year);
+			}
+			catch (NotFoundException ex) {
+				// the organisation is outside the caller's scope for fees: nothing shown
+			}
+		}
 		formOptions(model, user);
 		return "inspection/case";
 	}

@@ -187,7 +187,10 @@ class FeeTests {
 		form.put("reference", "PT-02/2026");
 		browser.postForm("/fees/remittance", form);
 		String page = browser.get(back).body();
-		assertThat(page).contains("Đã ghi khoản nộp tháng 2026-02").contains("PT-01/2026").contains("PT-02/2026");
+		assertThat(page).contains("Đã ghi khoản nộp tháng 2026-02")
+			.contains("PT-01/2026")
+			.contains("PT-02/2026")
+			.contains("Các khoản đã nộp lên cấp trên năm 2026");
 		// reconciliation: the cell under the committee matches, the grassroots cell is
 		// short
 		// by 1.130 đ, levels that recorded nothing are short by all they owe

@@ -58,6 +58,12 @@ class DisciplineEffectsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	vn.capuy.fee.Fees fees;
+
+	@Autowired
+	Inspections inspections;
+
 	long root;
 
 	long bloc;
@@ -202,6 +208,38 @@ class DisciplineEffectsTests {
 				""").param("b", this.bloc).query(Long.class).single();
 		assertThat(inForce).isEqualTo(inputs.disciplineOfMember(this.plain, from, to).size()
 				+ inputs.disciplineOfSubordinates(this.bloc, from, to).size());
+	}
+
+	@Test
+	void aFinanceInspectionReadsTheFeeLedgerOfTheYearBeforeItOpened() {
+		CurrentUser system = CurrentUser.system();
+		this.fees.setProfile(system, this.secretary, vn.capuy.fee.FeeCategory.SOCIAL_INSURANCE_SALARY, 7000000, 0,
+				LocalDate.of(2023, 1, 1));
+		this.fees.setProfile(system, this.plain, vn.capuy.fee.FeeCategory.SOCIAL_INSURANCE_SALARY, 9000000, 0,
+				LocalDate.of(2023, 1, 1));
+		java.time.YearMonth march = java.time.YearMonth.of(2023, 3);
+		this.fees.openMonth(system, this.cell, march);
+		this.fees.collectAll(system, this.cell, march, LocalDate.of(2023, 3, 3), List.of());
+		CurrentUser ubkt = this.fixtures.as(this.inspector);
+		long finance = this.inspections.open(ubkt,
+				new Inspections.NewCase(this.bloc, DecidingBody.UPPER_INSPECTION, CaseKind.FINANCE, null, this.cell,
+						"Kiểm tra thu, nộp đảng phí năm 2023", LocalDate.of(2024, 2, 1), "3-QĐ/UBKT", null));
+		long other = this.inspections.open(ubkt,
+				new Inspections.NewCase(this.bloc, DecidingBody.UPPER_INSPECTION, CaseKind.IMPLEMENTATION, null,
+						this.cell, "Kiểm tra việc chấp hành", LocalDate.of(2024, 2, 1), "4-QĐ/UBKT", null));
+		String name = this.fixtures.username(this.inspector);
+		Http browser = new Http(this.port);
+		browser.login(name, "secret-" + name);
+		long collected = this.jdbc
+			.sql("SELECT sum(paid) FROM fee_ledger WHERE organization_id = :o "
+					+ "AND month >= '2023-01-01' AND month < '2024-01-01'")
+			.param("o", this.cell)
+			.query(Long.class)
+			.single();
+		assertThat(collected).isEqualTo(160000);
+		String page = browser.get("/inspection/cases/" + finance).body();
+		assertThat(page).contains("Đảng phí năm 2023").contains("160.000").contains("Chi bộ Ban Chức");
+		assertThat(browser.get("/inspection/cases/" + other).body()).doesNotContain("Đảng phí năm 2023");
 	}
 
 }

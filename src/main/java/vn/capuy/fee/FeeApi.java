@@ -61,6 +61,37 @@ class FeeApi {
 				year != null ? year : this.today.date().getYear(), month);
 	}
 
+	/** A remittance made by an organisation to the level above for a month. */
+	record RemittanceRequest(Long organizationId, String month, Long amount, LocalDate remittedOn, String reference) {
+	}
+
+	@PostMapping("/api/v1/fees/remittances")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> recordRemittance(@RequestBody RemittanceRequest request) {
+		if (request.month() == null || request.month().isBlank()) {
+			throw new InvalidInputException("month", "error.required");
+		}
+		YearMonth m = month(request.month(), this.today.date());
+		long id = this.remittances.record(CurrentUser.get(), request.organizationId(), m, request.amount(),
+				request.remittedOn(), request.reference());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("organizationId", request.organizationId());
+		body.put("month", m.toString());
+		body.put("amount", request.amount());
+		return body;
+	}
+
+	@GetMapping("/api/v1/fees/remittances")
+	Page<Remittances.Recorded> remittances(@RequestParam(required = false) Long organizationId,
+			@RequestParam(required = false) Integer year) {
+		CurrentUser user = CurrentUser.get();
+		List<Remittances.Recorded> items = this.remittances.recorded(user,
+				organization(user, organizationId, this.tree, this.today),
+				year != null ? year : this.today.date().getYear());
+		return new Page<>(items, items.size(), 0, items.size(), true);
+	}
+
 	/** A payment or a month to open. */
 	record PaymentRequest(Long organizationId, long memberId, String month, long amount, LocalDate paidOn,
 			String reference) {

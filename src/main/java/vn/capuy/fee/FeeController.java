@@ -109,10 +109,46 @@ class FeeController {
 		long org = FeeApi.organization(user, organizationId, this.tree, this.today);
 		int y = year != null ? year : this.today.date().getYear();
 		model.addAttribute("report", this.remittances.report(user, org, y, null));
+		model.addAttribute("recorded", this.remittances.recorded(user, org, y));
+		model.addAttribute("today", this.today.date());
+		model.addAttribute("lastMonth", YearMonth.from(this.today.date()).minusMonths(1).toString());
 		model.addAttribute("organizationId", org);
 		model.addAttribute("year", y);
 		model.addAttribute("organizations", organizations(user, this.today.date()));
 		return "fee/remittance";
+	}
+
+	@PostMapping("/fees/remittance")
+	String recordRemittance(@RequestParam(required = false) Long organizationId,
+			@RequestParam(required = false) String month, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remittedOn,
+			@RequestParam(required = false) String reference, @RequestParam(required = false) Long reportOrganizationId,
+			@RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+		StringBuilder back = new StringBuilder("/fees/remittance");
+		String sep = "?";
+		if (reportOrganizationId != null) {
+			back.append(sep).append("organizationId=").append(reportOrganizationId);
+			sep = "&";
+		}
+		if (year != null) {
+			back.append(sep).append("year=").append(year);
+		}
+		try {
+			if (month == null || month.isBlank()) {
+				throw new InvalidInputException("month", "error.required");
+			}
+			YearMonth m = FeeApi.month(month, this.today.date());
+			this.remittances.record(CurrentUser.get(), organizationId, m, Remittances.parseAmount(amount), remittedOn,
+					reference);
+			redirect.addFlashAttribute("done", this.messages.get("fee.remittance.recorded", m.toString()));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", this.messages.describe(ex));
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", this.messages.describe(ex));
+		}
+		return "redirect:" + back;
 	}
 
 	private List<Organization> organizations(CurrentUser user, LocalDate date) {

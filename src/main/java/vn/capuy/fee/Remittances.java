@@ -58,6 +58,15 @@ public class Remittances {
 			return this.recorded - this.remitted;
 		}
 
+		/**
+		 * How what was recorded stands against what should have been remitted: OK, SHORT
+		 * or OVER.
+		 */
+		public String reconciliation() {
+			long d = difference();
+			return d == 0 ? "OK" : (d < 0 ? "SHORT" : "OVER");
+		}
+
 	}
 
 	/** A month's totals: collected by the cells, kept in the tree, remitted above it. */
@@ -188,18 +197,37 @@ public class Remittances {
 		return split[1];
 	}
 
-	/** Records a remittance an organisation made to the level above for a month. */
-	public long record(CurrentUser user, long organizationId, YearMonth month, long amount, LocalDate remittedOn,
+	/**
+	 * Records a remittance an organisation made to the level above for a month; the
+	 * report then sets it against what should have been remitted. One transaction,
+	 * audited.
+	 */
+	public long record(CurrentUser user, Long organizationId, YearMonth month, Long amount, LocalDate remittedOn,
 			String reference) {
 		Fees.requireFeeEditor(user);
+		if (organizationId == null) {
+			throw new InvalidInputException("organizationId", "error.required");
+		}
 		if (month == null) {
 			throw new InvalidInputException("month", "error.required");
 		}
-		if (amount < 0) {
-			throw new InvalidInputException("amount", "error.fee.amount-negative");
+		if (month.atDay(1).isAfter(this.today.date())) {
+			throw new InvalidInputException("month", "error.fee.remittance-month-future", month);
+		}
+		if (amount == null) {
+			throw new InvalidInputException("amount", "error.required");
+		}
+		if (amount <= 0) {
+			throw new InvalidInputException("amount", "error.fee.amount-positive");
 		}
 		if (remittedOn == null) {
 			throw new InvalidInputException("remittedOn", "error.required");
+		}
+		if (remittedOn.isAfter(this.today.date())) {
+			throw new InvalidInputException("remittedOn", "error.date.future");
+		}
+		if (remittedOn.isBefore(month.atDay(1))) {
+			throw new InvalidInputException("remittedOn", "error.fee.remitted-before-month", month);
 		}
 		if (reference == null || reference.isBlank()) {
 			throw new InvalidInputException("reference", "error.required");
@@ -220,8 +248,56 @@ public class Remittances {
 			.query(Long.class)
 			.single();
 		this.audit.record(user.username(), "FEE_REMIT", "organization", organizationId, null,
-				Map.of("month", month.toString(), "amount", amount));
+				Map.of("month", month.toString(), "amount", amount, "reference", reference.strip()));
 		return id;
+	}
+
+	/** A remittance as recorded. */
+	public record Recorded(long id, long organizationId, String organization, YearMonth month, long amount,
+			LocalDate remittedOn, String reference, String recordedBy) {
+	}
+
+	/**
+	 * The remittances recorded in a year by the organisation and every organisation ever
+	 * under it; 404 outside the caller's scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<Recorded> recorded(CurrentUser user, long organizationId, int year) {
+		if (!this.tree.visibleEver(user, organizationId)) {
+			throw new NotFoundException("organization " + organizationId);
+		}
+		return this.jdbc.sql("""
+				SELECT r.id, r.organization_id,
+				  (SELECT n.name FROM organization_name n WHERE n.organization_id = r.organization_id
+				   ORDER BY (n.valid_from <= r.month) DESC, n.valid_from DESC LIMIT 1),
+				  r.month, r.amount, r.remitted_on, r.reference, r.recorded_by
+				FROM fee_remittance r
+				WHERE r.month >= :from AND r.month < :to
+				  AND r.organization_id IN (SELECT x.id FROM organization_visible_ever(ARRAY[:org]::bigint[], false) x)
+				ORDER BY r.month, r.remitted_on, r.id
+				""")
+			.param("from", LocalDate.of(year, 1, 1))
+			.param("to", LocalDate.of(year + 1, 1, 1))
+			.param("org", organizationId)
+			.query((rs, n) -> new Recorded(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getLong(5), rs.getObject(6, LocalDate.class),
+					rs.getString(7), rs.getString(8)))
+			.list();
+	}
+
+	/**
+	 * An amount of money as typed: digits, optionally grouped with dots or spaces
+	 * ("1.250.000").
+	 */
+	public static Long parseAmount(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String digits = text.strip().replace(".", "").replace(" ", "").replace("\u00a0", "");
+		if (!digits.matches("-?\\d{1,15}")) {
+			throw new InvalidInputException("amount", "error.fee.amount-number", text.strip());
+		}
+		return Long.parseLong(digits);
 	}
 
 }

@@ -367,14 +367,20 @@ public class Disciplines {
 	/** A complaint against a decision and its outcome. */
 	public record Complaint(long id, long decisionId, String handlingOrganization, DecidingBody body,
 			LocalDate receivedOn, String grounds, ComplaintOutcome outcome, DisciplineForm reducedForm,
-			LocalDate decidedOn, String outcomeRef, boolean rightsRestored) {
+			LocalDate decidedOn, String outcomeRef, boolean rightsRestored, long handlingOrganizationId,
+			String resolvedBy) {
+
+		public boolean pending() {
+			return this.outcome == null;
+		}
+
 	}
 
 	/**
 	 * Files a complaint with a body above the one that decided, within the rule book's
 	 * period from the decision; the decision stays in force meanwhile.
 	 */
-	public long complain(CurrentUser user, long decisionId, long handlingOrganizationId, DecidingBody body,
+	public long complain(CurrentUser user, long decisionId, Long handlingOrganizationId, DecidingBody body,
 			LocalDate receivedOn, String grounds) {
 		Decision d = decision(user, decisionId);
 		Inspections.required("body", body);
@@ -390,6 +396,7 @@ public class Disciplines {
 					period.sourceDocument());
 		}
 		long decidingOrg = decidingOrganization(decisionId);
+		Inspections.required("handlingOrganizationId", handlingOrganizationId);
 		Organization handler = this.tree.find(CurrentUser.system(), handlingOrganizationId, receivedOn)
 			.orElseThrow(
 					() -> new InvalidInputException("handlingOrganizationId", "error.inspection.subject-not-found"));
@@ -421,12 +428,16 @@ public class Disciplines {
 
 	/**
 	 * Decides a complaint: upheld, reduced to a milder form, or annulled with the rights
-	 * restored (QĐ 117-QĐ/TW). One transaction, audited.
+	 * restored (QĐ 117-QĐ/TW). The handling organisation must be open to the caller. An
+	 * expulsion annulled or reduced gives the member back the status held before it, from
+	 * the date of the complaint decision (the expelled period stays in the history). One
+	 * transaction, audited; {@link DisciplineComplaintResolved} is published.
 	 */
-	public void resolve(CurrentUser user, long complaintId, ComplaintOutcome outcome, DisciplineForm reducedForm,
+	public Complaint resolve(CurrentUser user, long complaintId, ComplaintOutcome outcome, DisciplineForm reducedForm,
 			LocalDate decidedOn, String outcomeRef) {
 		Complaint c = complaint(complaintId);
 		Decision d = decision(user, c.decisionId());
+		this.inspections.requireOpen(user, handlingOrganization(complaintId), "complaint " + complaintId);
 		Inspections.required("outcome", outcome);
 		Inspections.required("decidedOn", decidedOn);
 		String ref = Inspections.required("outcomeRef", Inspections.blank(outcomeRef));
@@ -439,6 +450,9 @@ public class Disciplines {
 		if (outcome == ComplaintOutcome.REDUCED && (reducedForm == null || !reducedForm.milderThan(d.form()))) {
 			throw new InvalidInputException("reducedForm", "error.discipline.reduced-form", d.form());
 		}
+		if (outcome == ComplaintOutcome.REDUCED && !DisciplineForm.forSubject(d.subjectKind()).contains(reducedForm)) {
+			throw new InvalidInputException("reducedForm", "error.discipline.reduced-form", d.form());
+		}
 		String status = switch (outcome) {
 			case UPHELD -> "IN_FORCE";
 			case REDUCED -> "REDUCED";
@@ -446,20 +460,77 @@ public class Disciplines {
 		};
 		this.jdbc.sql("""
 				UPDATE discipline_complaint SET outcome = :o, reduced_form = :f, decided_on = :d, outcome_ref = :ref,
-				  rights_restored = :restored WHERE id = :id
+				  rights_restored = :restored, resolved_by = :by WHERE id = :id AND outcome IS NULL
 				""")
 			.param("o", outcome.name())
 			.param("f", outcome == ComplaintOutcome.REDUCED ? reducedForm.name() : null)
 			.param("d", decidedOn)
 			.param("ref", ref)
 			.param("restored", outcome != ComplaintOutcome.UPHELD)
+			.param("by", user.username())
 			.param("id", complaintId)
 			.update();
 		this.jdbc.sql("""
 				UPDATE discipline_decision SET status = :s, status_changed_on = :d, version = version + 1 WHERE id = :id
 				""").param("s", status).param("d", decidedOn).param("id", d.id()).update();
+		Long memberId = subjectMember(d.id());
+		if (d.form() == DisciplineForm.KHAI_TRU && outcome != ComplaintOutcome.UPHELD && memberId != null) {
+			// the member is back in the Party: same transaction as the outcome, so a
+			// refused restoration leaves the complaint undecided
+			this.members.restoreAfterAnnulledExpulsion(registerEditor(user), memberId, decidedOn,
+					outcome == ComplaintOutcome.ANNULLED ? "Huỷ quyết định khai trừ, phục hồi quyền đảng viên"
+							: "Giảm hình thức kỷ luật khai trừ, phục hồi quyền đảng viên",
+					ref);
+		}
 		this.audit.record(user.username(), "RESOLVE", "discipline_complaint", complaintId, c,
-				Map.of("outcome", outcome.name(), "ref", ref));
+				Map.of("outcome", outcome.name(), "ref", ref, "decidedOn", decidedOn.toString()));
+		this.events
+			.publishEvent(new DisciplineComplaintResolved(d.id(), complaintId, memberId, subjectOrganization(d.id()),
+					d.form(), outcome, outcome == ComplaintOutcome.REDUCED ? reducedForm : null, decidedOn, ref));
+		return complaint(complaintId);
+	}
+
+	/** One complaint, for those who may open the decision it is about; audited. */
+	public Complaint complaint(CurrentUser user, long complaintId) {
+		Complaint c = complaint(complaintId);
+		decision(user, c.decisionId());
+		return c;
+	}
+
+	private long handlingOrganization(long complaintId) {
+		return this.jdbc.sql("SELECT handling_organization_id FROM discipline_complaint WHERE id = :id")
+			.param("id", complaintId)
+			.query(Long.class)
+			.single();
+	}
+
+	private Long subjectMember(long decisionId) {
+		return this.jdbc
+			.sql("""
+					SELECT v.subject_member_id FROM discipline_decision d JOIN discipline_violation v ON v.id = d.violation_id
+					WHERE d.id = :id
+					""")
+			.param("id", decisionId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private Long subjectOrganization(long decisionId) {
+		return this.jdbc.sql("""
+				SELECT v.subject_organization_id FROM discipline_decision d
+				JOIN discipline_violation v ON v.id = d.violation_id WHERE d.id = :id
+				""")
+			.param("id", decisionId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public List<Complaint> complaints(CurrentUser user, long decisionId) {
@@ -484,6 +555,21 @@ public class Disciplines {
 		return d;
 	}
 
+	/** The case a decision was taken on, or null (no scope: callers check). */
+	Long caseOf(long decisionId) {
+		return this.jdbc.sql("""
+				SELECT v.case_id FROM discipline_decision d JOIN discipline_violation v ON v.id = d.violation_id
+				WHERE d.id = :id
+				""")
+			.param("id", decisionId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private long decidingOrganization(long decisionId) {
 		return this.jdbc.sql("SELECT deciding_organization_id FROM discipline_decision WHERE id = :id")
 			.param("id", decisionId)
@@ -494,7 +580,8 @@ public class Disciplines {
 	private static final String COMPLAINT_SELECT = """
 			SELECT c.id, c.decision_id, (SELECT n.name FROM organization_name n WHERE n.organization_id = c.handling_organization_id
 			  ORDER BY (n.valid_from <= c.received_on) DESC, n.valid_from DESC LIMIT 1), c.body, c.received_on, c.grounds,
-			  c.outcome, c.reduced_form, c.decided_on, c.outcome_ref, c.rights_restored
+			  c.outcome, c.reduced_form, c.decided_on, c.outcome_ref, c.rights_restored, c.handling_organization_id,
+			  c.resolved_by
 			FROM discipline_complaint c
 			""";
 
@@ -513,7 +600,7 @@ public class Disciplines {
 				rs.getObject(5, LocalDate.class), rs.getString(6),
 				outcome == null ? null : ComplaintOutcome.valueOf(outcome),
 				reduced == null ? null : DisciplineForm.valueOf(reduced), rs.getObject(9, LocalDate.class),
-				rs.getString(10), rs.getBoolean(11));
+				rs.getString(10), rs.getBoolean(11), rs.getLong(12), rs.getString(13));
 	}
 
 	/** Whether {@code org} sits strictly below {@code ancestorId} on the date. */

@@ -78,6 +78,40 @@ class InspectionApi {
 		return Map.of("id", decided.id(), "warnings", decided.warnings());
 	}
 
+	@GetMapping("/api/v1/discipline/decisions/{id}")
+	Map<String, Object> decision(@PathVariable long id) {
+		CurrentUser user = CurrentUser.get();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("decision", this.disciplines.decision(user, id));
+		body.put("complaints", this.disciplines.complaints(user, id));
+		return body;
+	}
+
+	/** A complaint as filed against a decision. */
+	record ComplaintRequest(Long handlingOrganizationId, DecidingBody body, LocalDate receivedOn, String grounds) {
+	}
+
+	@PostMapping("/api/v1/discipline/decisions/{id}/complaints")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> complain(@PathVariable long id, @RequestBody ComplaintRequest request) {
+		long complaint = this.disciplines.complain(CurrentUser.get(), id, request.handlingOrganizationId(),
+				request.body(), request.receivedOn(), request.grounds());
+		return Map.of("id", complaint);
+	}
+
+	/**
+	 * The decision on a complaint: outcome, the milder form if reduced, date, document.
+	 */
+	record OutcomeRequest(ComplaintOutcome outcome, DisciplineForm reducedForm, LocalDate decidedOn,
+			String outcomeRef) {
+	}
+
+	@PostMapping("/api/v1/discipline/complaints/{id}/outcome")
+	Disciplines.Complaint resolve(@PathVariable long id, @RequestBody OutcomeRequest request) {
+		return this.disciplines.resolve(CurrentUser.get(), id, request.outcome(), request.reducedForm(),
+				request.decidedOn(), request.outcomeRef());
+	}
+
 	/**
 	 * The answer of the limitation endpoint; {@code expiresOn} is null when there is no
 	 * limit.

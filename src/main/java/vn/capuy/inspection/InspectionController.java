@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.capuy.fee.Remittances;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.Messages;
+import vn.capuy.system.NotFoundException;
 import vn.capuy.system.RuleViolationException;
 import vn.capuy.system.Today;
 
@@ -47,8 +49,11 @@ class InspectionController {
 
 	private final Today today;
 
+	private final Remittances remittances;
+
 	InspectionController(Inspections inspections, Disciplines disciplines, OrganizationTree tree, Messages messages,
-			Today today) {
+			Today today, Remittances remittances) {
+		this.remittances = remittances;
 		this.inspections = inspections;
 		this.disciplines = disciplines;
 		this.tree = tree;
@@ -152,6 +157,19 @@ class InspectionController {
 		model.addAttribute("areas", ViolationArea.values());
 		model.addAttribute("standings", SubjectStanding.values());
 		model.addAttribute("outcomes", ComplaintOutcome.values());
+		if (c.kind() == CaseKind.FINANCE) {
+			// a finance inspection reads the fee ledger of the last closed year before
+			// it opened (fee ledgers are not confidential; their scope rules apply)
+			long org = c.subjectOrganizationId() != null ? c.subjectOrganizationId() : c.handlingOrganizationId();
+			int year = c.openedOn().getYear() - 1;
+			try {
+				model.addAttribute("finance", this.remittances.report(user, org, year, null));
+				model.addAttribute("financeYear", year);
+			}
+			catch (NotFoundException ex) {
+				// the organisation is outside the caller's scope for fees: nothing shown
+			}
+		}
 		formOptions(model, user);
 		return "inspection/case";
 	}
@@ -224,12 +242,27 @@ class InspectionController {
 		});
 	}
 
+	@GetMapping("/inspection/decisions/{id}")
+	String decision(@PathVariable long id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		Disciplines.Decision d = this.disciplines.decision(user, id);
+		model.addAttribute("d", d);
+		model.addAttribute("caseId", this.disciplines.caseOf(id));
+		model.addAttribute("complaints", this.disciplines.complaints(user, id));
+		model.addAttribute("outcomes", ComplaintOutcome.values());
+		model.addAttribute("milder",
+				java.util.Arrays.stream(DisciplineForm.values())
+					.filter((f) -> f.milderThan(d.form()) && DisciplineForm.forSubject(d.subjectKind()).contains(f))
+					.toList());
+		formOptions(model, user);
+		return "inspection/decision";
+	}
+
 	@PostMapping("/inspection/decisions/{id}/complaints")
-	String complain(@PathVariable long id, @RequestParam long caseId, @RequestParam long handlingOrganizationId,
-			@RequestParam DecidingBody body,
+	String complain(@PathVariable long id, @RequestParam long handlingOrganizationId, @RequestParam DecidingBody body,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
 			@RequestParam String grounds, RedirectAttributes redirect) {
-		String back = "/inspection/cases/" + caseId;
+		String back = "/inspection/decisions/" + id;
 		return attempt(redirect, back, () -> {
 			this.disciplines.complain(CurrentUser.get(), id, handlingOrganizationId, body, receivedOn, grounds);
 			return back;
@@ -237,14 +270,16 @@ class InspectionController {
 	}
 
 	@PostMapping("/inspection/complaints/{id}/resolve")
-	String resolve(@PathVariable long id, @RequestParam long caseId, @RequestParam ComplaintOutcome outcome,
+	String resolve(@PathVariable long id, @RequestParam long decisionId,
+			@RequestParam(required = false) ComplaintOutcome outcome,
 			@RequestParam(required = false) DisciplineForm reducedForm,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-			@RequestParam String outcomeRef, RedirectAttributes redirect) {
-		String back = "/inspection/cases/" + caseId;
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+			@RequestParam(required = false) String outcomeRef, RedirectAttributes redirect) {
+		String back = "/inspection/decisions/" + decisionId;
 		return attempt(redirect, back, () -> {
-			this.disciplines.resolve(CurrentUser.get(), id, outcome, reducedForm, decidedOn, outcomeRef);
-			return back;
+			Disciplines.Complaint c = this.disciplines.resolve(CurrentUser.get(), id, outcome,
+					outcome == ComplaintOutcome.REDUCED ? reducedForm : null, decidedOn, outcomeRef);
+			return "/inspection/decisions/" + c.decisionId();
 		});
 	}
 

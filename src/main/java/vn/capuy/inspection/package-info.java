@@ -4,5 +4,5 @@
  * periods, complaints.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership" })
+		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "grading", "fee" })
 package vn.capuy.inspection;

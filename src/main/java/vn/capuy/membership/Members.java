@@ -247,8 +247,9 @@ public class Members implements MemberCountsProvider {
 			boolean excludesTimeOut) {
 		if (excludesTimeOut) {
 			long daysOut = 0;
-			for (MemberFile.StatusPeriod s : statuses) {
-				if (s.status().inParty() || !s.validFrom().isBefore(on)) {
+			for (int i = 0; i < statuses.size(); i++) {
+				MemberFile.StatusPeriod s = statuses.get(i);
+				if (s.status().inParty() || !s.validFrom().isBefore(on) || restoredAfter(statuses, i)) {
 					continue;
 				}
 				LocalDate from = s.validFrom().isBefore(start) ? start : s.validFrom();
@@ -275,6 +276,20 @@ public class Members implements MemberCountsProvider {
 				this.rules.inForce("member.party-age.excludes-time-out", on)
 					.map((r) -> Boolean.parseBoolean(r.value().strip()))
 					.orElse(false));
+	}
+
+	/**
+	 * Whether the period out of the Party at {@code i} ended by restoration (an annulled
+	 * expulsion) rather than readmission: then it was never time out.
+	 */
+	private static boolean restoredAfter(List<MemberFile.StatusPeriod> statuses, int i) {
+		MemberFile.StatusPeriod s = statuses.get(i);
+		if (i + 1 >= statuses.size() || s.validTo() == null) {
+			return false;
+		}
+		MemberFile.StatusPeriod next = statuses.get(i + 1);
+		return s.status() == MemberStatus.EXPELLED && next.status().inParty() && next.validFrom().equals(s.validTo())
+				&& !"READMITTED".equals(next.reason());
 	}
 
 	/**
@@ -580,6 +595,54 @@ public class Members implements MemberCountsProvider {
 			.param("ref", decisionRef)
 			.update();
 		this.audit.record(user.username(), "CHANGE_STATUS", "member", memberId, current, status);
+	}
+
+	/**
+	 * Restores a member whose expulsion was annulled or reduced on complaint (QĐ
+	 * 117-QĐ/TW): the status held before the expulsion applies again from the date of the
+	 * complaint decision. Nothing is deleted: the expelled period stays in the history,
+	 * closed on that date. One transaction, audited.
+	 */
+	@Transactional
+	public void restoreAfterAnnulledExpulsion(CurrentUser user, long memberId, LocalDate date, String reason,
+			String decisionRef) {
+		requireEditor(user);
+		required("date", date);
+		if (!visible(user, memberId)) {
+			throw new NotFoundException("member " + memberId);
+		}
+		if (date.isAfter(this.today.date())) {
+			throw new InvalidInputException("date", "error.date.future");
+		}
+		MemberStatus current = statusOn(memberId, date);
+		if (current != MemberStatus.EXPELLED) {
+			throw new RuleViolationException("error.member.status.transition", current, "FULL");
+		}
+		if (laterRow("member_status", memberId, date)) {
+			throw new RuleViolationException("error.member.later-change", date);
+		}
+		// the status the member had on the day before the expulsion took effect
+		String before = this.jdbc.sql("""
+				SELECT b.status FROM member_status e JOIN member_status b
+				  ON b.member_id = e.member_id AND b.valid_to = e.valid_from
+				WHERE e.member_id = :m AND e.status = 'EXPELLED' AND e.valid_from <= :d
+				  AND (e.valid_to IS NULL OR e.valid_to > :d)
+				""").param("m", memberId).param("d", date).query(String.class).optional().orElse("FULL");
+		this.jdbc.sql("UPDATE member_status SET valid_to = :d WHERE member_id = :m AND valid_to IS NULL")
+			.param("d", date)
+			.param("m", memberId)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO member_status (member_id, status, valid_from, reason, decision_ref)
+				VALUES (:m, :status, :d, :reason, :ref)
+				""")
+			.param("m", memberId)
+			.param("status", before)
+			.param("d", date)
+			.param("reason", VietnameseText.clean(blank(reason)))
+			.param("ref", decisionRef)
+			.update();
+		this.audit.record(user.username(), "RESTORE_STATUS", "member", memberId, current, before);
 	}
 
 	private MemberStatus statusOn(long memberId, LocalDate date) {

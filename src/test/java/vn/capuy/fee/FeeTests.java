@@ -126,6 +126,99 @@ class FeeTests {
 		assertThat(due(t.a1, "2026-03-01")).isEqualTo(40000);
 	}
 
+	@Test
+	void remittancesRecordedThroughTheApiAndThePageAreReconciledWithWhatIsDue() {
+		Tree t = tree();
+		CurrentUser office = this.fixtures.as(t.office);
+		YearMonth feb = YearMonth.of(2026, 2);
+		this.fees.openMonth(office, t.root, feb);
+		this.fees.collectAll(office, t.root, feb, feb.atDay(15), List.of());
+		String name = this.fixtures.username(t.office);
+		Http api = new Http(this.port).basic(name, "secret-" + name);
+		// the subordinate cell remits exactly its 70% (73.500 đ) through the API
+		HttpResponse<String> created = api.postJson("/api/v1/fees/remittances",
+				"""
+						{"organizationId":%d,"month":"2026-02","amount":73500,"remittedOn":"2026-03-05","reference":"PT-01/2026"}
+						"""
+					.formatted(t.cellA));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		// bad input is refused, named in Vietnamese, nothing saved
+		HttpResponse<String> negative = api.postJson("/api/v1/fees/remittances", """
+				{"organizationId":%d,"month":"2026-02","amount":-5,"remittedOn":"2026-03-05","reference":"X"}
+				""".formatted(t.cellB));
+		assertThat(negative.statusCode()).isEqualTo(400);
+		assertThat(negative.body()).contains("Số tiền").contains("phải lớn hơn 0");
+		HttpResponse<String> future = api.postJson("/api/v1/fees/remittances", """
+				{"organizationId":%d,"month":"2027-02","amount":5,"remittedOn":"2026-03-05","reference":"X"}
+				""".formatted(t.cellB));
+		assertThat(future.statusCode()).isEqualTo(400);
+		assertThat(future.body()).contains("Tháng").contains("chưa đến tháng 2027-02");
+		HttpResponse<String> early = api.postJson("/api/v1/fees/remittances", """
+				{"organizationId":%d,"month":"2026-02","amount":5,"remittedOn":"2026-01-20","reference":"X"}
+				""".formatted(t.cellB));
+		assertThat(early.statusCode()).isEqualTo(400);
+		assertThat(early.body()).contains("Ngày nộp");
+		long stranger = this.fixtures.user("vp", Role.OFFICE, this.fixtures.root("Tỉnh khác nộp", START));
+		String other = this.fixtures.username(stranger);
+		assertThat(new Http(this.port).basic(other, "secret-" + other).postJson("/api/v1/fees/remittances", """
+				{"organizationId":%d,"month":"2026-02","amount":5,"remittedOn":"2026-03-05","reference":"X"}
+				""".formatted(t.cellB)).statusCode()).isEqualTo(404);
+		// the grassroots cell remits 20.000 đ of its 21.130 đ through the page, after
+		// two refused attempts
+		Http browser = new Http(this.port);
+		browser.login(name, "secret-" + name);
+		String back = "/fees/remittance?organizationId=" + t.root + "&year=2026";
+		String csrf = browser.csrf(back);
+		Map<String, String> form = new java.util.HashMap<>(Map.of("_csrf", csrf, "organizationId",
+				String.valueOf(t.cellB), "month", "2026-02", "amount", "hai mươi nghìn", "remittedOn", "2026-03-06",
+				"reference", "PT-02/2026", "reportOrganizationId", String.valueOf(t.root), "year", "2026"));
+		HttpResponse<String> refused = browser.postForm("/fees/remittance", form);
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(back);
+		assertThat(browser.get(back).body()).contains("Số tiền: số tiền &quot;hai mươi nghìn&quot; không phải là số");
+		form.put("amount", "20.000");
+		form.put("reference", " ");
+		browser.postForm("/fees/remittance", form);
+		assertThat(browser.get(back).body()).contains("Số chứng từ: bắt buộc phải nhập");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM fee_remittance WHERE organization_id = :o")
+			.param("o", t.cellB)
+			.query(Long.class)
+			.single()).isZero();
+		form.put("reference", "PT-02/2026");
+		browser.postForm("/fees/remittance", form);
+		String page = browser.get(back).body();
+		assertThat(page).contains("Đã ghi khoản nộp tháng 2026-02")
+			.contains("PT-01/2026")
+			.contains("PT-02/2026")
+			.contains("Các khoản đã nộp lên cấp trên năm 2026");
+		// reconciliation: the cell under the committee matches, the grassroots cell is
+		// short
+		// by 1.130 đ, levels that recorded nothing are short by all they owe
+		Map<Long, Remittances.Row> rows = new java.util.HashMap<>();
+		this.remittances.report(office, t.root, 2026, null).rows().forEach((r) -> rows.put(r.organizationId(), r));
+		assertThat(rows.get(t.cellA).recorded()).isEqualTo(73500);
+		assertThat(rows.get(t.cellA).reconciliation()).isEqualTo("OK");
+		assertThat(rows.get(t.cellB).recorded()).isEqualTo(20000);
+		assertThat(rows.get(t.cellB).difference()).isEqualTo(20000 - 21130);
+		assertThat(rows.get(t.cellB).reconciliation()).isEqualTo("SHORT");
+		assertThat(rows.get(t.committee).reconciliation()).isEqualTo("SHORT");
+		assertThat(page).contains("Khớp").contains("Nộp thiếu").contains("-1.130");
+		long sqlRecorded = this.jdbc.sql("""
+				SELECT sum(amount) FROM fee_remittance WHERE organization_id IN (:a, :b, :c, :bloc, :root)
+				""")
+			.param("a", t.cellA)
+			.param("b", t.cellB)
+			.param("c", t.committee)
+			.param("bloc", t.bloc)
+			.param("root", t.root)
+			.query(Long.class)
+			.single();
+		assertThat(rows.values().stream().mapToLong(Remittances.Row::recorded).sum()).isEqualTo(sqlRecorded);
+		assertThat(api.get("/api/v1/fees/remittances?organizationId=" + t.root + "&year=2026").body())
+			.contains("\"total\":2")
+			.contains("PT-02/2026");
+	}
+
 	/** A tree of its own with members and an office user. */
 	record Tree(long root, long bloc, long committee, long cellA, long cellB, long a1, long a2, long b1, long office) {
 	}

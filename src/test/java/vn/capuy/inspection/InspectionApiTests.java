@@ -220,14 +220,14 @@ class InspectionApiTests {
 			.query(String.class)
 			.single();
 		assertThat(status).isEqualTo("EXPELLED");
-		// a removal from post without post data is recorded with a warning
+		// the committee module knows the member holds no post: no removal from post
 		HttpResponse<String> removal = as(this.inspector).postJson("/api/v1/discipline/decisions", """
 				{"decidingOrganizationId":%d,"body":"UPPER_INSPECTION","memberId":%d,"area":"OTHER",
 				 "violationSummary":"Buông lỏng quản lý","violationDate":"2023-01-01","form":"CACH_CHUC",
 				 "decisionDate":"2024-06-01","documentRef":"10-QĐ/UBKT","eligibleVoters":5,"votesFor":5}
 				""".formatted(this.bloc, this.memberB));
-		assertThat(removal.statusCode()).isEqualTo(201);
-		assertThat(removal.body()).contains("discipline.warning.post-unknown");
+		assertThat(removal.statusCode()).isEqualTo(409);
+		assertThat(removal.body()).contains("Đặng Thị Xét").contains("không giữ chức vụ nào");
 	}
 
 	@Test

@@ -4,6 +4,6 @@
  * working and coordination regulations, secretary as agency head, functions-and-tasks
  * checklists, the warnings of the rule book, and the grants that follow positions.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "massorg", "meeting" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "identity", "rulebook",
+		"organization", "membership", "massorg", "meeting", "document" })
 package vn.capuy.committee;

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -167,9 +171,47 @@ class CommitteeApi {
 	@PostMapping("/api/v1/organizations/{id}/regulations")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> adopt(@PathVariable long id, @RequestBody Regulations.NewRegulation request) {
+		// the file comes separately: POST /api/v1/regulations/{id}/attachment
 		Regulations.NewRegulation withoutFile = new Regulations.NewRegulation(request.kind(), request.counterpart(),
-				request.counterpartName(), request.symbol(), request.title(), request.adoptedOn(), null, null, null);
+				request.counterpartName(), request.symbol(), request.title(), request.adoptedOn(), null, null, null,
+				request.documentId());
 		return Map.of("id", this.regulations.adopt(CurrentUser.get(), id, withoutFile));
+	}
+
+	/**
+	 * Attaches a regulation's document: the request body is the file, its kind read from
+	 * the content (PDF, DOCX, PNG, JPEG); a regulation's file is never replaced.
+	 */
+	@PostMapping(path = "/api/v1/regulations/{id}/attachment", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> attach(@PathVariable long id, @RequestParam(required = false) String fileName,
+			@RequestBody(required = false) byte[] content) {
+		vn.capuy.document.AttachmentKind kind = this.regulations.attach(CurrentUser.get(), id, fileName, content);
+		return Map.of("id", id, "kind", kind.name(), "contentType", kind.contentType());
+	}
+
+	@GetMapping("/api/v1/regulations/{id}/attachment")
+	ResponseEntity<byte[]> attachment(@PathVariable long id) {
+		Regulations.Attachment file = this.regulations.attachment(CurrentUser.get(), id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.type()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(file.bytes());
+	}
+
+	/**
+	 * Ends a regulation on a date with a reason (e.g. the party delegation it coordinated
+	 * with was ended).
+	 */
+	@PostMapping("/api/v1/regulations/{id}/close")
+	Map<String, Object> closeRegulation(@PathVariable long id, @RequestBody CloseRequest request) {
+		this.regulations.close(CurrentUser.get(), id, request.date(), request.reason());
+		return Map.of("id", id);
 	}
 
 	/** A review of a regulation. */

@@ -6,18 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,10 +42,11 @@ import vn.capuy.system.VietnameseText;
 
 /**
  * Pages of the committees: the dashboard of the scope, the warnings, an organisation's
- * committee with its terms, positions, assignments and regulations (post, redirect, get),
- * the assignments with their coverage, the editable lists (fields, checklists), the
- * yearly self-check, a member's positions and an organisation's follower (both also as
- * htmx fragments).
+ * committee with its terms, positions, assignments and regulations, the assignments with
+ * their coverage, the editable lists (fields, checklists), the yearly self-check, a
+ * member's positions and an organisation's follower (both also as htmx fragments). A
+ * write that succeeds redirects back (post, redirect, get); a refused one shows its page
+ * again with the form as typed and the message next to the field.
  */
 @Controller
 class CommitteeController {
@@ -80,6 +88,12 @@ class CommitteeController {
 
 	private LocalDate date(LocalDate asOf) {
 		return asOf != null ? asOf : this.today.date();
+	}
+
+	/** No form refused: every page of this controller finds an empty one. */
+	@ModelAttribute(SentForm.ATTRIBUTE)
+	SentForm sent() {
+		return SentForm.NONE;
 	}
 
 	@GetMapping("/committees")
@@ -148,10 +162,11 @@ class CommitteeController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate congressDate,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedEnd,
 			@RequestParam(required = false) String openedBy, @RequestParam(required = false) String decisionRef,
-			RedirectAttributes redirect) {
-		return act(redirect, back(id, congressDate), "committee.done.term",
+			Model model, RedirectAttributes redirect) {
+		return act("term", model, redirect, back(id, congressDate), "committee.done.term",
 				() -> this.committees.openTerm(CurrentUser.get(), id,
-						new Committees.NewTerm(number, label, congressDate, plannedEnd, openedBy, decisionRef)));
+						new Committees.NewTerm(number, label, congressDate, plannedEnd, openedBy, decisionRef)),
+				() -> organization(id, pageDate(), model));
 	}
 
 	@PostMapping("/committees/organizations/{id}/positions")
@@ -159,19 +174,22 @@ class CommitteeController {
 			@RequestParam(required = false) Long memberId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
 			@RequestParam(required = false) FilledBy filledBy, @RequestParam(required = false) String decisionRef,
-			RedirectAttributes redirect) {
-		return act(redirect, back(id, validFrom), "committee.done.position",
+			Model model, RedirectAttributes redirect) {
+		return act("position", model, redirect, back(id, validFrom), "committee.done.position",
 				() -> this.committees.recordPosition(CurrentUser.get(), id,
-						new Committees.NewPosition(position, memberId, validFrom, null, filledBy, decisionRef)));
+						new Committees.NewPosition(position, memberId, validFrom, null, filledBy, decisionRef)),
+				() -> organization(id, pageDate(), model));
 	}
 
 	@PostMapping("/committees/positions/{positionId}/close")
 	String closePosition(@PathVariable long positionId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
 		HeldPosition position = this.committees.position(CurrentUser.get(), positionId);
-		return act(redirect, back(position.organizationId(), date), "committee.done.closed",
-				() -> this.committees.closePosition(CurrentUser.get(), positionId, date, reason));
+		return act("close-position-" + positionId, model, redirect, back(position.organizationId(), date),
+				"committee.done.closed",
+				() -> this.committees.closePosition(CurrentUser.get(), positionId, date, reason),
+				() -> organization(position.organizationId(), pageDate(), model));
 	}
 
 	@PostMapping("/committees/organizations/{id}/assignments")
@@ -179,20 +197,22 @@ class CommitteeController {
 			@RequestParam(required = false) String fieldCode,
 			@RequestParam(required = false) Long followedOrganizationId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) String decisionRef, RedirectAttributes redirect) {
-		return act(redirect, back(id, validFrom), "committee.done.assignment",
+			@RequestParam(required = false) String decisionRef, Model model, RedirectAttributes redirect) {
+		return act("assignment", model, redirect, back(id, validFrom), "committee.done.assignment",
 				() -> this.assignments.assign(CurrentUser.get(), id,
 						new Assignments.NewAssignment(memberId,
 								fieldCode == null || fieldCode.isBlank() ? null : fieldCode, followedOrganizationId,
-								validFrom, decisionRef)));
+								validFrom, decisionRef)),
+				() -> organization(id, pageDate(), model));
 	}
 
 	@PostMapping("/committees/organizations/{id}/assignments/{kind}/{assignmentId}/close")
 	String closeAssignment(@PathVariable long id, @PathVariable String kind, @PathVariable long assignmentId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(redirect, back(id, date), "committee.done.closed",
-				() -> this.assignments.close(CurrentUser.get(), kind, assignmentId, date, reason));
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+		return act("close-assignment-" + kind + assignmentId, model, redirect, back(id, date), "committee.done.closed",
+				() -> this.assignments.close(CurrentUser.get(), kind, assignmentId, date, reason),
+				() -> organization(id, pageDate(), model));
 	}
 
 	@PostMapping("/committees/organizations/{id}/regulations")
@@ -201,23 +221,25 @@ class CommitteeController {
 			@RequestParam(required = false) String counterpartName, @RequestParam(required = false) String symbol,
 			@RequestParam(required = false) String title,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate adoptedOn,
-			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) Long documentId, @RequestParam(required = false) MultipartFile file,
+			Model model, RedirectAttributes redirect) throws IOException {
 		boolean hasFile = file != null && !file.isEmpty();
 		Regulations.NewRegulation spec = new Regulations.NewRegulation(kind,
 				kind == Regulations.Kind.COORDINATION ? counterpart : null, counterpartName, symbol, title, adoptedOn,
-				hasFile ? file.getOriginalFilename() : null, hasFile ? file.getContentType() : null,
-				hasFile ? file.getBytes() : null);
-		return act(redirect, back(id, adoptedOn), "committee.done.regulation",
-				() -> this.regulations.adopt(CurrentUser.get(), id, spec));
+				hasFile ? file.getOriginalFilename() : null, null, hasFile ? file.getBytes() : null, documentId);
+		return act("regulation", model, redirect, back(id, adoptedOn), "committee.done.regulation",
+				() -> this.regulations.adopt(CurrentUser.get(), id, spec), () -> organization(id, pageDate(), model));
 	}
 
 	@PostMapping("/committees/regulations/{regulationId}/review")
 	String review(@PathVariable long regulationId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewedOn,
-			@RequestParam(required = false) String outcome, RedirectAttributes redirect) {
+			@RequestParam(required = false) String outcome, Model model, RedirectAttributes redirect) {
 		Regulations.Regulation regulation = this.regulations.get(CurrentUser.get(), regulationId);
-		return act(redirect, back(regulation.organizationId(), reviewedOn), "committee.done.review",
-				() -> this.regulations.review(CurrentUser.get(), regulationId, reviewedOn, outcome));
+		return act("review-" + regulationId, model, redirect, back(regulation.organizationId(), reviewedOn),
+				"committee.done.review",
+				() -> this.regulations.review(CurrentUser.get(), regulationId, reviewedOn, outcome),
+				() -> organization(regulation.organizationId(), pageDate(), model));
 	}
 
 	@GetMapping("/committees/regulations/{regulationId}/attachment")
@@ -227,6 +249,7 @@ class CommitteeController {
 				: MediaType.parseMediaType(file.type());
 		return ResponseEntity.ok()
 			.contentType(type)
+			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename(file.name() == null ? "quy-che" : file.name(), java.nio.charset.StandardCharsets.UTF_8)
 				.build()
@@ -237,9 +260,10 @@ class CommitteeController {
 	@PostMapping("/committees/organizations/{id}/agency-head")
 	String agencyHead(@PathVariable long id, @RequestParam(defaultValue = "false") boolean agencyHead,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) String decisionRef, RedirectAttributes redirect) {
-		return act(redirect, back(id, validFrom), "committee.done.agency-head",
-				() -> this.regulations.recordAgencyHead(CurrentUser.get(), id, agencyHead, validFrom, decisionRef));
+			@RequestParam(required = false) String decisionRef, Model model, RedirectAttributes redirect) {
+		return act("agency-head", model, redirect, back(id, validFrom), "committee.done.agency-head",
+				() -> this.regulations.recordAgencyHead(CurrentUser.get(), id, agencyHead, validFrom, decisionRef),
+				() -> organization(id, pageDate(), model));
 	}
 
 	@GetMapping("/committees/members/{id}/positions")
@@ -280,16 +304,16 @@ class CommitteeController {
 
 	@PostMapping("/committees/fields")
 	String saveField(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-			@RequestParam(required = false) Integer sortOrder, RedirectAttributes redirect) {
-		return act(redirect, "/committees/fields", "committee.done.field",
-				() -> this.assignments.saveField(CurrentUser.get(), code, name, sortOrder));
+			@RequestParam(required = false) Integer sortOrder, Model model, RedirectAttributes redirect) {
+		return act("field", model, redirect, "/committees/fields", "committee.done.field",
+				() -> this.assignments.saveField(CurrentUser.get(), code, name, sortOrder), () -> fields(model));
 	}
 
 	@PostMapping("/committees/fields/{code}/retire")
-	String retireField(@PathVariable String code, @RequestParam(required = false) String reason,
+	String retireField(@PathVariable String code, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect) {
-		return act(redirect, "/committees/fields", "committee.done.field",
-				() -> this.assignments.retireField(CurrentUser.get(), code, reason));
+		return act("retire-" + code, model, redirect, "/committees/fields", "committee.done.field",
+				() -> this.assignments.retireField(CurrentUser.get(), code, reason), () -> fields(model));
 	}
 
 	@GetMapping("/committees/checklists")
@@ -304,18 +328,20 @@ class CommitteeController {
 	@PostMapping("/committees/checklists")
 	String addItem(@RequestParam(required = false) OrganizationType type, @RequestParam(required = false) String text,
 			@RequestParam(required = false) Integer sortOrder, @RequestParam(required = false) String sourceDocument,
-			@RequestParam(defaultValue = "false") boolean verified, RedirectAttributes redirect) {
-		return act(redirect, "/committees/checklists?type=" + (type == null ? "" : type.name()),
+			@RequestParam(defaultValue = "false") boolean verified, Model model, RedirectAttributes redirect) {
+		return act("item", model, redirect, "/committees/checklists?type=" + (type == null ? "" : type.name()),
 				"committee.done.checklist", () -> this.checklists.addItem(CurrentUser.get(), type, text, sortOrder,
-						sourceDocument, verified, this.today.date()));
+						sourceDocument, verified, this.today.date()),
+				() -> checklists(type, model));
 	}
 
 	@PostMapping("/committees/checklists/{itemId}/close")
 	String closeItem(@PathVariable long itemId, @RequestParam(required = false) OrganizationType type,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(redirect, "/committees/checklists?type=" + (type == null ? "" : type.name()),
-				"committee.done.checklist",
-				() -> this.checklists.closeItem(CurrentUser.get(), itemId, this.today.date(), reason));
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+		return act("close-item-" + itemId, model, redirect,
+				"/committees/checklists?type=" + (type == null ? "" : type.name()), "committee.done.checklist",
+				() -> this.checklists.closeItem(CurrentUser.get(), itemId, this.today.date(), reason),
+				() -> checklists(type, model));
 	}
 
 	@GetMapping("/committees/organizations/{id}/self-check")
@@ -332,7 +358,7 @@ class CommitteeController {
 
 	@PostMapping("/committees/organizations/{id}/self-check")
 	String recordSelfCheck(@PathVariable long id, @RequestParam int year, @RequestParam Map<String, String> form,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		Map<Long, Boolean> done = new HashMap<>();
 		Map<Long, String> notes = new HashMap<>();
 		form.forEach((k, v) -> {
@@ -343,9 +369,10 @@ class CommitteeController {
 				notes.put(Long.parseLong(k.substring(5)), v);
 			}
 		});
-		return act(redirect, "/committees/organizations/" + id + "/self-check?year=" + year,
+		return act("self-check", model, redirect, "/committees/organizations/" + id + "/self-check?year=" + year,
 				"committee.done.self-check",
-				() -> this.checklists.recordSelfCheck(CurrentUser.get(), id, year, done, notes));
+				() -> this.checklists.recordSelfCheck(CurrentUser.get(), id, year, done, notes),
+				() -> selfCheck(id, year, model));
 	}
 
 	@GetMapping("/committees/not-done")
@@ -365,22 +392,59 @@ class CommitteeController {
 		return "/committees/organizations/" + id + (date == null ? "" : "?asOf=" + date);
 	}
 
+	/** The page date a form was sent from (its hidden {@code asOf}), else today. */
+	private LocalDate pageDate() {
+		String asOf = request().getParameter("asOf");
+		try {
+			return asOf == null || asOf.isBlank() ? this.today.date() : LocalDate.parse(asOf);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return this.today.date();
+		}
+	}
+
+	private static HttpServletRequest request() {
+		return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+	}
+
 	/**
-	 * Runs a write; on success flashes the done message, on bad input or a refused rule
-	 * flashes the message that names the field or the rule; then redirects back.
+	 * Runs a write. On success flashes the done message and redirects to the target. On
+	 * bad input (400) or a refused rule (409) shows the form's page again: the form as
+	 * typed, the message at the top and next to the field it names; nothing is saved (the
+	 * service's transaction rolled back).
 	 */
-	private String act(RedirectAttributes redirect, String target, String doneKey, Runnable action) {
+	private String act(String form, Model model, RedirectAttributes redirect, String target, String doneKey,
+			Runnable action, java.util.function.Supplier<String> page) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("done", doneKey);
+			return "redirect:" + target;
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", this.messages.describe(ex));
+			return refused(form, ex.field(), this.messages.describe(ex), HttpStatus.BAD_REQUEST, model, page);
 		}
 		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("error", this.messages.describe(ex));
+			return refused(form, null, this.messages.describe(ex), HttpStatus.CONFLICT, model, page);
 		}
-		return "redirect:" + target;
+	}
+
+	private String refused(String form, String field, String message, HttpStatus status, Model model,
+			java.util.function.Supplier<String> page) {
+		ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder
+			.currentRequestAttributes();
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		attributes.getRequest().getParameterMap().forEach((name, sent) -> {
+			if (!"_csrf".equals(name)) {
+				values.put(name, sent.length == 0 ? "" : sent[0]);
+			}
+		});
+		HttpServletResponse response = attributes.getResponse();
+		if (response != null) {
+			response.setStatus(status.value());
+		}
+		model.addAttribute("error", message);
+		model.addAttribute(SentForm.ATTRIBUTE, new SentForm(form, values, field, message));
+		return page.get();
 	}
 
 }

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.identity.Role;
 import vn.capuy.identity.Users;
-import vn.capuy.membership.MemberListItem;
 import vn.capuy.membership.MemberStatus;
 import vn.capuy.membership.Members;
 import vn.capuy.organization.Organization;
@@ -270,10 +269,9 @@ class CommitteeSample implements SampleExtension {
 
 		/** Full members placed in the organisation's subtree on the date, shuffled. */
 		private List<Long> people(Organization o, LocalDate date) {
-			List<MemberListItem> items = CommitteeSample.this.members
-				.search(this.system, new Members.Query(null, o.id(), MemberStatus.FULL, date, 0, 25))
-				.items();
-			List<Long> ids = new ArrayList<>(items.stream().map(MemberListItem::id).toList());
+			// the first 25 in the register's order, without counting them all
+			List<Long> ids = new ArrayList<>(CommitteeSample.this.members.searchIds(this.system,
+					new Members.Query(null, o.id(), MemberStatus.FULL, date, 0, 25)));
 			java.util.Collections.shuffle(ids, this.random);
 			return ids;
 		}

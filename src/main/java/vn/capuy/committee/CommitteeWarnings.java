@@ -213,15 +213,20 @@ public class CommitteeWarnings implements AlertSource {
 
 	private void regulationFigures(Long[] ids, LocalDate date, Map<Long, CommitteeTerm> terms,
 			Optional<Rule> reviewMonths, Set<Long> adoptedThisTerm, Map<Long, List<Object[]>> old) {
-		List<Regulations.Regulation> inForce = this.jdbc.sql("""
-				SELECT r.id, r.organization_id, r.term_id, r.kind, r.counterpart, r.counterpart_name, r.symbol, r.title,
-				       r.version_no, r.amends_id, r.adopted_on, r.valid_to, r.closed_reason, r.attachment_name,
-				       (SELECT max(v.reviewed_on) FROM regulation_review v WHERE v.regulation_id = r.id
-				        AND v.reviewed_on <= :d) AS last_review
-				FROM regulation r
-				WHERE r.organization_id = ANY(:ids) AND r.adopted_on <= :d AND (r.valid_to IS NULL OR r.valid_to > :d)
-				ORDER BY r.adopted_on
-				""").param("ids", ids).param("d", date).query(Regulations::map).list();
+		List<Regulations.Regulation> inForce = this.jdbc
+			.sql("""
+					SELECT r.id, r.organization_id, r.term_id, r.kind, r.counterpart, r.counterpart_name, r.symbol, r.title,
+					       r.version_no, r.amends_id, r.adopted_on, r.valid_to, r.closed_reason, r.attachment_name, r.document_id,
+					       (SELECT max(v.reviewed_on) FROM regulation_review v WHERE v.regulation_id = r.id
+					        AND v.reviewed_on <= :d) AS last_review
+					FROM regulation r
+					WHERE r.organization_id = ANY(:ids) AND r.adopted_on <= :d AND (r.valid_to IS NULL OR r.valid_to > :d)
+					ORDER BY r.adopted_on
+					""")
+			.param("ids", ids)
+			.param("d", date)
+			.query(Regulations::map)
+			.list();
 		for (Regulations.Regulation r : inForce) {
 			CommitteeTerm term = terms.get(r.organizationId());
 			if (r.kind() == Regulations.Kind.WORKING && term != null && term.inForceOn(date)

@@ -19,6 +19,7 @@ import vn.capuy.membership.Members;
 import vn.capuy.organization.Organization;
 import vn.capuy.organization.OrganizationTree;
 import vn.capuy.organization.OrganizationType;
+import vn.capuy.rulebook.Rule;
 import vn.capuy.rulebook.RuleBook;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.NotFoundException;
@@ -47,6 +48,9 @@ public class Committees {
 			       p.closed_reason
 			FROM committee_position p
 			""";
+
+	/** Rule-book key: deputy secretaries a cell may have at one time. */
+	static final String DEPUTY_LIMIT = "committee.cell.deputy-secretaries.max";
 
 	private final JdbcClient jdbc;
 
@@ -105,6 +109,16 @@ public class Committees {
 	 */
 	@Transactional
 	public long openTerm(CurrentUser user, long organizationId, NewTerm spec) {
+		return open(user, organizationId, spec).id();
+	}
+
+	/**
+	 * A term opened in an organisation, as the organisation stood on the congress day.
+	 */
+	private record Opened(long id, Organization organization) {
+	}
+
+	private Opened open(CurrentUser user, long organizationId, NewTerm spec) {
 		requireEditor(user);
 		if (spec.congressDate() == null) {
 			throw new InvalidInputException("congressDate", "error.required");
@@ -148,7 +162,7 @@ public class Committees {
 			.query(Long.class)
 			.single();
 		this.audit.record(user.username(), "OPEN_TERM", "committee_term", id, null, spec);
-		return id;
+		return new Opened(id, org);
 	}
 
 	/**
@@ -256,8 +270,12 @@ public class Committees {
 		if (term.validTo() != null && (spec.validTo() == null || spec.validTo().isAfter(term.validTo()))) {
 			throw new InvalidInputException("validTo", "committee.error.position.after-term", term.validTo());
 		}
-		String memberName = requireMemberInParty(user, spec.memberId(), spec.validFrom());
+		String memberName = requireMembersWithin(user, org, List.of(spec.memberId()), spec.validFrom())
+			.get(spec.memberId());
 		checkOverlap(organizationId, spec.position(), spec.memberId(), spec.validFrom(), spec.validTo());
+		if (spec.position() == Position.DEPUTY_SECRETARY && org.type().isCell()) {
+			checkDeputyLimit(org, spec.memberId(), spec.validFrom(), spec.validTo());
+		}
 		long id = this.jdbc.sql("""
 				INSERT INTO committee_position (term_id, organization_id, position, member_id, member_name, valid_from,
 				  valid_to, filled_by, decision_ref, recorded_by)
@@ -292,9 +310,10 @@ public class Committees {
 	@Transactional
 	public long recordCongress(CurrentUser user, long organizationId, NewTerm term, FilledBy filledBy,
 			String decisionRef, List<Seat> seats) {
-		long termId = openTerm(user, organizationId, term);
+		Opened opened = open(user, organizationId, term);
+		long termId = opened.id();
 		LocalDate from = term.congressDate();
-		Organization org = this.tree.get(user, organizationId, from);
+		Organization org = opened.organization();
 		java.util.Set<String> taken = new java.util.HashSet<>();
 		for (Seat seat : seats) {
 			if (!seat.position().allowedIn(org.type())) {
@@ -305,15 +324,17 @@ public class Committees {
 				throw new RuleViolationException("committee.error.position.overlap", seat.memberId(), from);
 			}
 		}
-		Map<Long, String> names = new java.util.HashMap<>();
-		if (seats.stream().map(Seat::memberId).distinct().count() > 3) {
-			// a larger committee: one search of the organisation's members in the Party
-			// that day checks most of them at once; the others are checked one by one
-			this.members
-				.search(user, new Members.Query(null, organizationId, null, from, 0, vn.capuy.system.Page.MAX_SIZE))
-				.items()
-				.forEach((m) -> names.put(m.id(), m.fullName()));
+		if (org.type().isCell()) {
+			long deputies = seats.stream().filter((s) -> s.position() == Position.DEPUTY_SECRETARY).count();
+			Optional<Rule> limit = this.rules.inForce(DEPUTY_LIMIT, from);
+			if (limit.isPresent() && deputies > Integer.parseInt(limit.get().value().strip())) {
+				throw new RuleViolationException("committee.error.cell.deputy-limit.seats", limit.get().value(),
+						limit.get().sourceDocument(), deputies);
+			}
 		}
+		// every seat checked at once: in the Party and in the organisation's own subtree
+		Map<Long, String> names = requireMembersWithin(user, org,
+				seats.stream().map(Seat::memberId).distinct().toList(), from);
 		StringBuilder values = new StringBuilder();
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("term", termId);
@@ -325,10 +346,6 @@ public class Committees {
 		int i = 0;
 		for (Seat seat : seats) {
 			String name = names.get(seat.memberId());
-			if (name == null) {
-				name = requireMemberInParty(user, seat.memberId(), from);
-				names.put(seat.memberId(), name);
-			}
 			values.append(i == 0 ? "" : ", ")
 				.append("(:term, :org, :p")
 				.append(i)
@@ -355,26 +372,82 @@ public class Committees {
 	}
 
 	/**
-	 * The member's name when they are in the caller's scope and in the Party on the date;
-	 * otherwise bad input naming the member field.
+	 * The names of the members when each of them is, on the date, in the Party and placed
+	 * in the organisation or one below it, in the caller's scope; otherwise bad input on
+	 * the member field saying which of these fails for the first member refused. One
+	 * query when all are accepted; the refusal is explained member by member.
 	 */
-	String requireMemberInParty(CurrentUser user, long memberId, LocalDate date) {
+	Map<Long, String> requireMembersWithin(CurrentUser user, Organization org, List<Long> memberIds, LocalDate date) {
+		Map<Long, String> names = this.members.inPartyWithin(user, org.id(), memberIds, date);
+		for (Long memberId : memberIds) {
+			if (!names.containsKey(memberId)) {
+				throw refusal(user, org, memberId, date);
+			}
+		}
+		return names;
+	}
+
+	/** Why a member cannot hold a position in the organisation on the date. */
+	private InvalidInputException refusal(CurrentUser user, Organization org, long memberId, LocalDate date) {
 		MemberFile file;
 		try {
 			file = this.members.get(user, memberId);
 		}
 		catch (NotFoundException ex) {
-			throw new InvalidInputException("memberId", "committee.error.member.out-of-scope", memberId);
+			return new InvalidInputException("memberId", "committee.error.member.out-of-scope", memberId);
 		}
 		boolean inParty = file.statuses()
 			.stream()
 			.anyMatch((s) -> s.status().inParty() && !date.isBefore(s.validFrom())
 					&& (s.validTo() == null || date.isBefore(s.validTo())));
 		if (!inParty) {
-			throw new InvalidInputException("memberId", "committee.error.member.not-in-party", file.record().fullName(),
-					date);
+			return new InvalidInputException("memberId", "committee.error.member.not-in-party",
+					file.record().fullName(), date);
 		}
-		return file.record().fullName();
+		String placedIn = file.placements()
+			.stream()
+			.filter((p) -> !date.isBefore(p.validFrom()) && (p.validTo() == null || date.isBefore(p.validTo())))
+			.map(MemberFile.Placement::organizationName)
+			.findFirst()
+			.orElse("—");
+		return new InvalidInputException("memberId", "committee.error.member.outside-organization",
+				file.record().fullName(), placedIn, org.name(), date);
+	}
+
+	/**
+	 * A cell has at most the rule book's number of deputy secretaries at any one time
+	 * (one, QĐ 294); refused naming the rule and a deputy already in office.
+	 */
+	private void checkDeputyLimit(Organization org, long memberId, LocalDate from, LocalDate to) {
+		Optional<Rule> limit = this.rules.inForce(DEPUTY_LIMIT, from);
+		if (limit.isEmpty()) {
+			return;
+		}
+		int max = Integer.parseInt(limit.get().value().strip());
+		List<HeldPosition> others = this.jdbc.sql(POSITION_COLUMNS + """
+				WHERE p.organization_id = :org AND p.position = 'DEPUTY_SECRETARY' AND p.member_id <> :member
+				  AND daterange(p.valid_from, p.valid_to) && daterange(:from, :to)
+				ORDER BY p.valid_from
+				""")
+			.param("org", org.id())
+			.param("member", memberId)
+			.param("from", from)
+			.param("to", to)
+			.query(Committees::mapPosition)
+			.list();
+		// the most deputies in office together at some day of the new period: the count
+		// is highest on a day some period starts
+		for (HeldPosition start : others) {
+			LocalDate day = start.validFrom().isAfter(from) ? start.validFrom() : from;
+			List<HeldPosition> together = others.stream()
+				.filter((p) -> !day.isBefore(p.validFrom()) && (p.validTo() == null || day.isBefore(p.validTo())))
+				.toList();
+			if (together.size() + 1 > max) {
+				HeldPosition holder = together.get(0);
+				throw new RuleViolationException("committee.error.cell.deputy-limit", limit.get().value(),
+						limit.get().sourceDocument(), holder.memberName(), holder.validFrom());
+			}
+		}
 	}
 
 	private void checkOverlap(long organizationId, Position position, long memberId, LocalDate from, LocalDate to) {

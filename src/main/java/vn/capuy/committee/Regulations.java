@@ -3,21 +3,29 @@ package vn.capuy.committee;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.capuy.document.AttachmentKind;
+import vn.capuy.document.DocumentRecord;
+import vn.capuy.document.DocumentType;
+import vn.capuy.document.Documents;
 import vn.capuy.identity.AuditLog;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.organization.Organization;
 import vn.capuy.organization.OrganizationTree;
+import vn.capuy.rulebook.RuleBook;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.NotFoundException;
 import vn.capuy.system.RuleViolationException;
+import vn.capuy.system.Today;
 
 /**
  * Working regulations (quy chế làm việc, symbol QC) of a committee and of its inspection
@@ -58,7 +66,7 @@ public class Regulations {
 	/** A version of a regulation, with its last review. */
 	public record Regulation(long id, long organizationId, Long termId, Kind kind, Counterpart counterpart,
 			String counterpartName, String symbol, String title, int versionNo, Long amendsId, LocalDate adoptedOn,
-			LocalDate validTo, String closedReason, String attachmentName, LocalDate lastReviewedOn) {
+			LocalDate validTo, String closedReason, String attachmentName, LocalDate lastReviewedOn, Long documentId) {
 
 		public boolean inForceOn(LocalDate date) {
 			return !date.isBefore(this.adoptedOn) && (this.validTo == null || date.isBefore(this.validTo));
@@ -72,10 +80,29 @@ public class Regulations {
 
 	}
 
-	/** A regulation to adopt. */
+	/**
+	 * A regulation to adopt: its document either taken from the document register
+	 * ({@code documentId}; symbol, title and date default to the document's) or uploaded
+	 * (the type is read from the content; {@code attachmentType} is ignored).
+	 */
 	public record NewRegulation(Kind kind, Counterpart counterpart, String counterpartName, String symbol, String title,
-			LocalDate adoptedOn, String attachmentName, String attachmentType, byte[] attachment) {
+			LocalDate adoptedOn, String attachmentName, String attachmentType, byte[] attachment, Long documentId) {
+
+		/** A regulation without a document of the register. */
+		public NewRegulation(Kind kind, Counterpart counterpart, String counterpartName, String symbol, String title,
+				LocalDate adoptedOn, String attachmentName, String attachmentType, byte[] attachment) {
+			this(kind, counterpart, counterpartName, symbol, title, adoptedOn, attachmentName, attachmentType,
+					attachment, null);
+		}
+
 	}
+
+	/** File kinds a regulation's document may be: the text (PDF, DOCX) or a scan. */
+	static final Set<AttachmentKind> ACCEPTED = EnumSet.of(AttachmentKind.PDF, AttachmentKind.DOCX, AttachmentKind.PNG,
+			AttachmentKind.JPEG);
+
+	/** Rule-book key of the document register's size limit, which uploads here share. */
+	static final String MAX_BYTES = "document.attachment.max-bytes";
 
 	/** A period in which the secretary is (or is not) also the agency head. */
 	public record AgencyHeadPeriod(long id, long organizationId, boolean agencyHead, LocalDate validFrom,
@@ -84,7 +111,7 @@ public class Regulations {
 
 	private static final String SELECT = """
 			SELECT r.id, r.organization_id, r.term_id, r.kind, r.counterpart, r.counterpart_name, r.symbol, r.title,
-			       r.version_no, r.amends_id, r.adopted_on, r.valid_to, r.closed_reason, r.attachment_name,
+			       r.version_no, r.amends_id, r.adopted_on, r.valid_to, r.closed_reason, r.attachment_name, r.document_id,
 			       (SELECT max(v.reviewed_on) FROM regulation_review v WHERE v.regulation_id = r.id) AS last_review
 			FROM regulation r
 			""";
@@ -97,11 +124,21 @@ public class Regulations {
 
 	private final AuditLog audit;
 
-	Regulations(JdbcClient jdbc, OrganizationTree tree, Committees committees, AuditLog audit) {
+	private final Documents documents;
+
+	private final RuleBook rules;
+
+	private final Today today;
+
+	Regulations(JdbcClient jdbc, OrganizationTree tree, Committees committees, AuditLog audit, Documents documents,
+			RuleBook rules, Today today) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.committees = committees;
 		this.audit = audit;
+		this.documents = documents;
+		this.rules = rules;
+		this.today = today;
 	}
 
 	/**
@@ -110,11 +147,13 @@ public class Regulations {
 	 * transaction, audited.
 	 */
 	@Transactional
-	public long adopt(CurrentUser user, long organizationId, NewRegulation spec) {
+	public long adopt(CurrentUser user, long organizationId, NewRegulation request) {
 		Committees.requireEditor(user);
-		if (spec.kind() == null) {
+		if (request.kind() == null) {
 			throw new InvalidInputException("kind", "error.required");
 		}
+		NewRegulation spec = withDocument(user, request);
+		AttachmentKind fileKind = spec.attachment() == null ? null : checkedFile(spec.attachment());
 		if (spec.adoptedOn() == null) {
 			throw new InvalidInputException("adoptedOn", "error.required");
 		}
@@ -154,12 +193,13 @@ public class Regulations {
 				UPDATE regulation SET valid_to = :d, closed_reason = 'REPLACED' WHERE id = :id
 				""").param("d", spec.adoptedOn()).param("id", c.id()).update());
 		boolean sameTerm = current.isPresent() && java.util.Objects.equals(current.get().termId(), termId);
-		long id = this.jdbc.sql("""
-				INSERT INTO regulation (organization_id, term_id, kind, counterpart, counterpart_name, symbol, title,
-				  version_no, amends_id, adopted_on, attachment_name, attachment_type, attachment, recorded_by)
-				VALUES (:org, :term, :kind, :cp, :cpName, :symbol, :title, :version, :amends, :d, :fileName, :fileType,
-				  :file, :actor) RETURNING id
-				""")
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO regulation (organization_id, term_id, kind, counterpart, counterpart_name, symbol, title,
+					  version_no, amends_id, adopted_on, attachment_name, attachment_type, attachment, document_id, recorded_by)
+					VALUES (:org, :term, :kind, :cp, :cpName, :symbol, :title, :version, :amends, :d, :fileName, :fileType,
+					  :file, :document, :actor) RETURNING id
+					""")
 			.param("org", organizationId)
 			.param("term", termId)
 			.param("kind", spec.kind().name())
@@ -170,16 +210,109 @@ public class Regulations {
 			.param("version", sameTerm ? current.get().versionNo() + 1 : 1)
 			.param("amends", sameTerm ? current.get().id() : null)
 			.param("d", spec.adoptedOn())
-			.param("fileName", spec.attachment() == null ? null : spec.attachmentName())
-			.param("fileType", spec.attachment() == null ? null : spec.attachmentType())
+			.param("fileName", fileKind == null ? null : fileName(spec.attachmentName(), fileKind))
+			.param("fileType", fileKind == null ? null : fileKind.contentType())
 			.param("file", spec.attachment())
+			.param("document", spec.documentId())
 			.param("actor", user.username())
 			.query(Long.class)
 			.single();
 		this.audit.record(user.username(), "ADOPT_REGULATION", "regulation", id,
-				current.map(Regulation::id).orElse(null),
-				Map.of("kind", spec.kind(), "symbol", spec.symbol(), "adoptedOn", spec.adoptedOn()));
+				current.map(Regulation::id).orElse(null), auditValues(spec, fileKind));
 		return id;
+	}
+
+	private static Map<String, Object> auditValues(NewRegulation spec, AttachmentKind fileKind) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("kind", spec.kind());
+		values.put("symbol", spec.symbol());
+		values.put("adoptedOn", spec.adoptedOn());
+		values.put("documentId", spec.documentId());
+		values.put("file", fileKind == null ? null : fileKind.name());
+		return values;
+	}
+
+	/**
+	 * The request with the register document's symbol, title and date where the request
+	 * leaves them blank; the document must be a regulation (QC) the caller may see.
+	 */
+	private NewRegulation withDocument(CurrentUser user, NewRegulation spec) {
+		if (spec.documentId() == null) {
+			return spec;
+		}
+		DocumentRecord document;
+		try {
+			document = this.documents.get(user, spec.documentId());
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException("documentId", "committee.error.document.unknown", spec.documentId());
+		}
+		if (document.type() != DocumentType.WORKING_RULES) {
+			throw new InvalidInputException("documentId", "committee.error.document.type", document.symbol());
+		}
+		return new NewRegulation(spec.kind(), spec.counterpart(), spec.counterpartName(),
+				spec.symbol() == null || spec.symbol().isBlank() ? document.symbol() : spec.symbol(),
+				spec.title() == null || spec.title().isBlank() ? document.title() : spec.title(),
+				spec.adoptedOn() == null ? document.issuedOn() : spec.adoptedOn(), spec.attachmentName(),
+				spec.attachmentType(), spec.attachment(), spec.documentId());
+	}
+
+	/**
+	 * The kind of an uploaded file, read from its content: PDF, DOCX, PNG or JPEG within
+	 * the register's size limit; bad input on the file field otherwise.
+	 */
+	AttachmentKind checkedFile(byte[] bytes) {
+		if (bytes == null || bytes.length == 0) {
+			throw new InvalidInputException("file", "committee.error.file.empty");
+		}
+		int max = this.rules.integer(MAX_BYTES, this.today.date());
+		if (bytes.length > max) {
+			throw new InvalidInputException("file", "committee.error.file.too-large", bytes.length / 1024, max / 1024);
+		}
+		return AttachmentKind.detect(bytes)
+			.filter(ACCEPTED::contains)
+			.orElseThrow(() -> new InvalidInputException("file", "committee.error.file.type"));
+	}
+
+	/** A safe file name: no path, at most 200 characters, the kind's extension. */
+	static String fileName(String name, AttachmentKind kind) {
+		String clean = name == null ? "" : name.strip().replaceAll(".*[\\\\/]", "").replaceAll("\\p{Cntrl}", "");
+		if (clean.isEmpty()) {
+			clean = "quy-che";
+		}
+		if (clean.length() > 200) {
+			clean = clean.substring(clean.length() - 200);
+		}
+		String extension = "." + kind.name().toLowerCase(java.util.Locale.ROOT).replace("jpeg", "jpg");
+		return clean.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? clean : clean + extension;
+	}
+
+	/**
+	 * Attaches the document of a regulation that has none yet (a regulation's file is
+	 * never replaced: an amendment is a new version). The type is read from the content.
+	 * One transaction, audited.
+	 */
+	@Transactional
+	public AttachmentKind attach(CurrentUser user, long regulationId, String name, byte[] bytes) {
+		Committees.requireEditor(user);
+		Regulation regulation = get(user, regulationId);
+		AttachmentKind kind = checkedFile(bytes);
+		if (regulation.attachmentName() != null) {
+			throw new RuleViolationException("committee.error.file.already");
+		}
+		String fileName = fileName(name, kind);
+		this.jdbc.sql("""
+				UPDATE regulation SET attachment_name = :name, attachment_type = :type, attachment = :bytes
+				WHERE id = :id AND attachment IS NULL
+				""")
+			.param("name", fileName)
+			.param("type", kind.contentType())
+			.param("bytes", bytes)
+			.param("id", regulationId)
+			.update();
+		this.audit.record(user.username(), "ATTACH_REGULATION", "regulation", regulationId, null,
+				Map.of("file", fileName, "kind", kind.name(), "bytes", bytes.length));
+		return kind;
 	}
 
 	/** Records a review of a regulation on a date; the age alert counts from it. */
@@ -335,7 +468,8 @@ public class Regulations {
 				rs.getString("counterpart_name"), rs.getString("symbol"), rs.getString("title"),
 				rs.getInt("version_no"), (Long) rs.getObject("amends_id"), rs.getObject("adopted_on", LocalDate.class),
 				rs.getObject("valid_to", LocalDate.class), rs.getString("closed_reason"),
-				rs.getString("attachment_name"), rs.getObject("last_review", LocalDate.class));
+				rs.getString("attachment_name"), rs.getObject("last_review", LocalDate.class),
+				(Long) rs.getObject("document_id"));
 	}
 
 }

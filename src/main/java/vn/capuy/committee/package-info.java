@@ -5,5 +5,5 @@
  * checklists, the warnings of the rule book, and the grants that follow positions.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "identity", "rulebook",
-		"organization", "membership", "massorg", "meeting", "inspection" })
+		"organization", "membership", "massorg", "meeting", "inspection", "document" })
 package vn.capuy.committee;

@@ -93,9 +93,49 @@ public class Members implements MemberCountsProvider {
 	 * and marked inexact.
 	 */
 	Page<MemberListItem> search(CurrentUser user, Query query, long countCap) {
+		Map<String, Object> params = new HashMap<>();
+		String from = searchFrom(user, query, params);
+		// counting hundreds of thousands exactly is slow and tells the reader nothing more
+		// than "more than the cap": count up to the cap plus one
+		params.put("cap", countCap + 1);
+		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
+			.params(params)
+			.query(Long.class)
+			.single();
+		boolean exact = counted <= countCap;
+		long total = exact ? counted : countCap;
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		List<MemberListItem> items = this.jdbc.sql("""
+				SELECT m.id, m.full_name, m.sex, m.date_of_birth, ms.organization_id, st.status, m.party_card_number,
+				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
+				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d)) AS organization_name
+				""" + from + SEARCH_ORDER).params(params).query(Members::mapItem).list();
+		return new Page<>(items, total, query.page(), query.size(), exact);
+	}
+
+	private static final String SEARCH_ORDER = """
+			 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
+			 LIMIT :limit OFFSET :offset
+			""";
+
+	/**
+	 * The member ids of one page of {@link #search}, in the same order, without counting
+	 * the whole result or naming organisations: one light query for callers that only
+	 * pick members (the samples).
+	 */
+	public List<Long> searchIds(CurrentUser user, Query query) {
+		Map<String, Object> params = new HashMap<>();
+		String from = searchFrom(user, query, params);
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		return this.jdbc.sql("SELECT m.id " + from + SEARCH_ORDER).params(params).query(Long.class).list();
+	}
+
+	/** The FROM and WHERE of a search, filling its parameters. */
+	private static String searchFrom(CurrentUser user, Query query, Map<String, Object> params) {
 		LocalDate d = query.asOf();
 		StringBuilder where = new StringBuilder();
-		Map<String, Object> params = new HashMap<>();
 		params.put("d", d);
 		params.put("roots", user.scopeRootArray());
 		params.put("global", user.global());
@@ -125,39 +165,17 @@ public class Members implements MemberCountsProvider {
 			params.put("w" + w, "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%");
 			w++;
 		}
-		// a caller who sees everything needs no scope predicate: the planner can then
-		// walk
+		// a caller who sees everything needs no scope predicate: the planner can then walk
 		// the index in list order and stop after one page
 		String scope = user.global() ? ""
 				: " AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))\n";
-		String from = """
+		return """
 				FROM membership ms
 				JOIN member m ON m.id = ms.member_id
 				JOIN member_status st ON st.member_id = m.id AND st.valid_from <= :d
 				  AND (st.valid_to IS NULL OR st.valid_to > :d)
 				WHERE ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
 				""" + scope + where;
-		// counting hundreds of thousands exactly is slow and tells the reader nothing
-		// more
-		// than "more than the cap": count up to the cap plus one
-		params.put("cap", countCap + 1);
-		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
-			.params(params)
-			.query(Long.class)
-			.single();
-		boolean exact = counted <= countCap;
-		long total = exact ? counted : countCap;
-		params.put("limit", query.size());
-		params.put("offset", (long) query.page() * query.size());
-		List<MemberListItem> items = this.jdbc.sql("""
-				SELECT m.id, m.full_name, m.sex, m.date_of_birth, ms.organization_id, st.status, m.party_card_number,
-				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
-				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d)) AS organization_name
-				""" + from + """
-				 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
-				 LIMIT :limit OFFSET :offset
-				""").params(params).query(Members::mapItem).list();
-		return new Page<>(items, total, query.page(), query.size(), exact);
 	}
 
 	/** A member's file, or 404 when the member was never in the caller's scope. */
@@ -451,6 +469,40 @@ public class Members implements MemberCountsProvider {
 			.param("id", memberId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Of the given members, those who on the date are in the Party and placed in the
+	 * organisation or one below it, in the caller's scope: id → full name. One query,
+	 * whatever the number of members (a congress electing a committee checks all its
+	 * seats at once).
+	 */
+	public Map<Long, String> inPartyWithin(CurrentUser user, long organizationId, Collection<Long> memberIds,
+			LocalDate date) {
+		Map<Long, String> names = new HashMap<>();
+		if (memberIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("""
+				SELECT m.id, m.full_name
+				FROM membership ms
+				JOIN member m ON m.id = ms.member_id
+				JOIN member_status st ON st.member_id = ms.member_id AND st.valid_from <= :d
+				  AND (st.valid_to IS NULL OR st.valid_to > :d)
+				WHERE ms.member_id = ANY(:ids) AND ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+				  AND st.status IN ('PROBATIONARY', 'FULL', 'EXEMPT')
+				  AND ms.organization_id IN (SELECT c.descendant_id FROM organization_closure c
+				    WHERE c.ancestor_id = :org AND c.valid_from <= :d AND (c.valid_to IS NULL OR c.valid_to > :d))
+				  AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))
+				""")
+			.param("ids", memberIds.toArray(Long[]::new))
+			.param("d", date)
+			.param("org", organizationId)
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
+			.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return names;
 	}
 
 	/**

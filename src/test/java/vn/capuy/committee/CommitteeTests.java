@@ -76,6 +76,12 @@ class CommitteeTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	vn.capuy.system.Messages messages;
+
+	@Autowired
+	vn.capuy.rulebook.RuleBook rules;
+
 	CurrentUser system = CurrentUser.system();
 
 	long root;
@@ -114,6 +120,18 @@ class CommitteeTests {
 			.of("An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nam", "Oanh", "Phúc", "Quang",
 					"Sơn")
 			.get(i);
+	}
+
+	/** A message as a Vietnamese user reads it. */
+	private static String vietnamese(java.util.function.Supplier<String> message) {
+		java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("vi"));
+		try {
+			return message.get();
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+		}
 	}
 
 	private List<String> warningKeys(long org, LocalDate date) {
@@ -336,6 +354,91 @@ class CommitteeTests {
 	}
 
 	@Test
+	void aCellHasOneDeputySecretaryAtATimeAndTheRefusalNamesTheRule() {
+		term(this.cell, CONGRESS);
+		long first = this.fixtures.member(this.cell, "Phó Văn Một", START);
+		long second = this.fixtures.member(this.cell, "Phó Văn Hai", START);
+		long deputy = position(this.cell, Position.DEPUTY_SECRETARY, first, CONGRESS);
+		assertThatThrownBy(() -> position(this.cell, Position.DEPUTY_SECRETARY, second, CONGRESS.plusMonths(3)))
+			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("committee.error.cell.deputy-limit");
+				assertThat(vietnamese(() -> this.messages.describe(ex))).contains("Chi bộ chỉ có 1 phó bí thư cùng lúc")
+					.contains("Quy định 294-QĐ/TW ngày 26/5/2025")
+					.contains("Phó Văn Một");
+			});
+		// the first deputy leaves on the end date (exclusive): the day before is refused,
+		// the day itself accepted
+		LocalDate end = CONGRESS.plusMonths(6);
+		this.committees.closePosition(this.system, deputy, end, "Chuyển công tác");
+		assertThatThrownBy(() -> position(this.cell, Position.DEPUTY_SECRETARY, second, end.minusDays(1)))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("committee.error.cell.deputy-limit");
+		position(this.cell, Position.DEPUTY_SECRETARY, second, end);
+		assertThat(this.committees.committee(this.system, this.cell, end).positions())
+			.extracting(HeldPosition::memberId)
+			.containsExactly(second);
+		// a congress electing two deputies for a cell is refused as a whole, nothing
+		// saved
+		long third = this.fixtures.member(this.otherCell, "Phó Văn Ba", START);
+		long fourth = this.fixtures.member(this.otherCell, "Phó Văn Bốn", START);
+		assertThatThrownBy(() -> this.committees.recordCongress(this.system, this.otherCell,
+				new Committees.NewTerm(1, "2025–2030", CONGRESS, null, "CONGRESS", null), FilledBy.ELECTED, null,
+				List.of(new Committees.Seat(Position.DEPUTY_SECRETARY, third),
+						new Committees.Seat(Position.DEPUTY_SECRETARY, fourth))))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("committee.error.cell.deputy-limit.seats");
+		assertThat(this.committees.termOn(this.otherCell, CONGRESS)).isEmpty();
+		// a grassroots committee may have several deputies
+		term(this.committee, CONGRESS);
+		position(this.committee, Position.DEPUTY_SECRETARY, third, CONGRESS);
+		position(this.committee, Position.DEPUTY_SECRETARY, fourth, CONGRESS);
+		assertThat(this.committees.committee(this.system, this.committee, CONGRESS).positions()).hasSize(2);
+		// the limit comes from the rule book, with its source
+		assertThat(this.rules.inForce(Committees.DEPUTY_LIMIT, CONGRESS))
+			.hasValueSatisfying((r) -> assertThat(r.sourceDocument()).contains("294-QĐ/TW"));
+	}
+
+	@Test
+	void aCommitteeMemberMustBelongToTheOrganisationsOwnSubtree() {
+		term(this.cell, CONGRESS);
+		term(this.committee, CONGRESS);
+		long own = this.fixtures.member(this.cell, "Đặng Văn Nhà", START);
+		long sibling = this.fixtures.member(this.otherCell, "Đặng Văn Bên", START);
+		// in the caller's scope and in the Party, but in the sibling cell: refused
+		CurrentUser office = this.fixtures.as(this.fixtures.user("cay", Role.OFFICE, this.root));
+		assertThatThrownBy(() -> this.committees.recordPosition(office, this.cell,
+				new Committees.NewPosition(Position.SECRETARY, sibling, CONGRESS, null, FilledBy.ELECTED, null)))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> {
+				assertThat(ex.field()).isEqualTo("memberId");
+				assertThat(ex.messageKey()).isEqualTo("committee.error.member.outside-organization");
+				assertThat(vietnamese(() -> this.messages.describe(ex))).contains("Đặng Văn Bên")
+					.contains("Chi bộ Phòng Hai")
+					.contains("không thuộc “Chi bộ Phòng Một”");
+			});
+		// a congress with one seat from outside is refused as a whole, nothing saved
+		LocalDate next = CONGRESS.plusYears(1);
+		assertThatThrownBy(() -> this.committees.recordCongress(office, this.cell,
+				new Committees.NewTerm(2, "2026–2031", next, null, "CONGRESS", null), FilledBy.ELECTED, null,
+				List.of(new Committees.Seat(Position.SECRETARY, own),
+						new Committees.Seat(Position.COMMITTEE_MEMBER, sibling))))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					(ex) -> assertThat(ex.messageKey()).isEqualTo("committee.error.member.outside-organization"));
+		assertThat(this.committees.termOn(this.cell, next).orElseThrow().congressDate()).isEqualTo(CONGRESS);
+		// both cells lie under the grassroots committee: both may sit on it
+		this.committees.recordPosition(office, this.committee,
+				new Committees.NewPosition(Position.SECRETARY, own, CONGRESS, null, FilledBy.ELECTED, null));
+		this.committees.recordPosition(office, this.committee,
+				new Committees.NewPosition(Position.COMMITTEE_MEMBER, sibling, CONGRESS, null, FilledBy.ELECTED, null));
+		// a member who moved into the cell later is outside it before the move
+		long mover = this.fixtures.member(this.otherCell, "Đặng Văn Chuyển", START);
+		this.members.transfer(this.system, mover, this.cell, CONGRESS.plusMonths(2), "QĐ chuyển thử");
+		assertThatThrownBy(
+				() -> position(this.cell, Position.COMMITTEE_MEMBER, mover, CONGRESS.plusMonths(2).minusDays(1)))
+			.isInstanceOf(InvalidInputException.class);
+		position(this.cell, Position.COMMITTEE_MEMBER, mover, CONGRESS.plusMonths(2));
+	}
+
+	@Test
 	void theFollowerOfAnOrganisationIsTheSuperiorsCommitteeMemberAndCoverageShowsTheGaps() {
 		LocalDate on = CONGRESS.plusDays(20);
 		term(this.committee, CONGRESS);
@@ -484,14 +587,13 @@ class CommitteeTests {
 		assertThat(browser.get(done).body()).contains("Đã ghi nhận nhiệm kỳ mới.");
 		assertThat(this.committees.termOn(this.cell, CONGRESS))
 			.hasValueSatisfying((t) -> assertThat(t.label()).isEqualTo("2025–2027"));
-		// bad input comes back as a message naming the rule, nothing saved
+		// bad input comes back on the page as a message naming the field, nothing saved
 		token = browser.csrf("/committees/organizations/" + this.cell + asOf);
 		HttpResponse<String> refused = browser.postForm("/committees/organizations/" + this.cell + "/positions",
 				Map.of("position", "INSPECTION_CHAIR", "memberId", String.valueOf(a), "validFrom", CONGRESS.toString(),
 						"_csrf", token));
-		String location = refused.headers().firstValue("Location").orElseThrow();
-		assertThat(browser.get(location.replaceFirst("^https?://[^/]+", "")).body())
-			.contains("Chức vụ: chức vụ này không có ở loại hình tổ chức này");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Chức vụ: chức vụ này không có ở loại hình tổ chức này");
 		assertThat(this.committees.committee(this.system, this.cell, CONGRESS).positions()).isEmpty();
 	}
 

@@ -87,4 +87,59 @@ class MassOrgTests {
 		assertThat(response.statusCode()).isEqualTo(404);
 	}
 
+	/** The element with the id, as the page shows it. */
+	private static String element(String html, String id) {
+		int at = html.indexOf("id=\"" + id + "\"");
+		assertThat(at).as("element #" + id).isPositive();
+		return html.substring(html.lastIndexOf('<', at), html.indexOf('>', at) + 1);
+	}
+
+	private static String feedback(String html, String id) {
+		int at = html.indexOf("id=\"" + id + "-error\"");
+		assertThat(at).as("message next to #" + id).isPositive();
+		return html.substring(html.indexOf('>', at) + 1, html.indexOf("</div>", at));
+	}
+
+	@Test
+	void refusedFormsComeBackAsTypedWithTheMessageNextToTheField() {
+		long root = this.fixtures.root("Tỉnh thử biểu mẫu đoàn thể", START);
+		long bloc = this.fixtures.child(root, OrganizationType.DANG_BO_CAP_TREN_CO_SO, "Khối biểu mẫu", START);
+		long cell = this.fixtures.child(bloc, OrganizationType.CHI_BO_CO_SO, "Chi bộ Ban Biểu Mẫu", START);
+		long union = this.massOrganizations.create(this.system, cell, MassOrgKind.TRADE_UNION, "Công đoàn Ban Biểu Mẫu",
+				START);
+		String name = this.fixtures.username(this.fixtures.user("dtbm", Role.OFFICE, root));
+		Http browser = new Http(this.port);
+		browser.login(name, "secret-" + name);
+		// the list page: a mass organisation without a name
+		String token = browser.csrf("/mass-organizations");
+		HttpResponse<String> created = browser.postForm("/mass-organizations", Map.of("organizationId",
+				String.valueOf(cell), "kind", "WOMEN_UNION", "name", "  ", "validFrom", "2024-03-08", "_csrf", token));
+		assertThat(created.statusCode()).isEqualTo(400);
+		assertThat(feedback(created.body(), "m-name")).isEqualTo("Tên: bắt buộc phải nhập");
+		assertThat(element(created.body(), "m-name")).contains("is-invalid").contains("aria-invalid=\"true\"");
+		assertThat(element(created.body(), "m-from")).contains("value=\"2024-03-08\"");
+		assertThat(created.body()).contains("<option value=\"WOMEN_UNION\" selected=\"selected\"")
+			.contains("<option value=\"" + cell + "\" selected=\"selected\"");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mass_organization WHERE organization_id = :o")
+			.param("o", cell)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		// a unit's page: a negative count
+		token = browser.csrf("/mass-organizations/" + union);
+		HttpResponse<String> counted = browser.postForm("/mass-organizations/" + union + "/counts",
+				Map.of("year", "2025", "members", "-5", "_csrf", token));
+		assertThat(counted.statusCode()).isEqualTo(400);
+		assertThat(feedback(counted.body(), "c-members")).isEqualTo("Số đoàn viên, hội viên: không được âm");
+		assertThat(element(counted.body(), "c-members")).contains("value=\"-5\"");
+		assertThat(element(counted.body(), "c-year")).contains("value=\"2025\"");
+		assertThat(this.massOrganizations.get(this.system, union, LocalDate.of(2025, 12, 1)).counts()).isEmpty();
+		// the decision form names its own subject field
+		token = browser.csrf("/mass-organizations/" + union);
+		HttpResponse<String> decided = browser.postForm("/mass-organizations/" + union + "/decisions",
+				Map.of("symbol", "12-NQ/CB", "issuedOn", "2025-05-05", "decisionSubject", "", "_csrf", token));
+		assertThat(decided.statusCode()).isEqualTo(400);
+		assertThat(feedback(decided.body(), "d-subject")).isEqualTo("Trích yếu quyết định: bắt buộc phải nhập");
+		assertThat(element(decided.body(), "d-symbol")).contains("value=\"12-NQ/CB\"");
+	}
+
 }

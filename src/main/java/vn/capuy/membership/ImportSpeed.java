@@ -188,15 +188,31 @@ public class ImportSpeed {
 		return s.toString();
 	}
 
-	/** The same rows as an XLSX workbook (one sheet, a header row). */
+	/**
+	 * The same rows as an XLSX workbook (one sheet, a header row), written as a stream so
+	 * that 200,000 rows fit in a small heap.
+	 */
 	static byte[] xlsx(List<Generated> rows) {
 		String[] lines = csv(rows).split("\n");
-		List<String> headers = List.of(lines[0].split(","));
-		List<List<String>> body = new java.util.ArrayList<>(lines.length - 1);
-		for (int i = 1; i < lines.length; i++) {
-			body.add(List.of(lines[i].split(",", -1)));
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(out, "capuy", "1.0");
+			org.dhatim.fastexcel.Worksheet sheet = book.newWorksheet("Đảng viên");
+			for (int r = 0; r < lines.length; r++) {
+				String[] cells = lines[r].split(",", -1);
+				for (int c = 0; c < cells.length; c++) {
+					sheet.value(r, c, cells[c]);
+				}
+				if (r % 10_000 == 0) {
+					sheet.flush();
+				}
+			}
+			book.finish();
 		}
-		return MemberImports.xlsx(headers, body);
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/** {@link #csv(List)} of {@link #generate(int, int)}. */

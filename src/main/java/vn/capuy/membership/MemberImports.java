@@ -137,30 +137,33 @@ public class MemberImports {
 		return new Table(all.get(0), all.subList(1, all.size()), decoded.encoding().name());
 	}
 
+	/**
+	 * Reads the first sheet as a stream of rows (POI's event model): a sheet of 200,000
+	 * rows takes a few tens of megabytes instead of the gigabytes of a workbook held in
+	 * memory. Numbers come as their plain value (an Excel date as its serial number, read
+	 * later as a date); formulas as their last computed value. POI's zip checks refuse
+	 * zip bombs.
+	 */
 	private Table readXlsx(byte[] content) {
 		List<List<String>> all = new ArrayList<>();
-		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-			org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
-			Sheet sheet = wb.getSheetAt(0);
-			for (Row row : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < row.getLastCellNum(); i++) {
-					org.apache.poi.ss.usermodel.Cell c = row.getCell(i);
-					if (c == null) {
-						cells.add("");
-					}
-					else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-						double v = c.getNumericCellValue();
-						cells.add(v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v));
-					}
-					else {
-						cells.add(formatter.formatCellValue(c));
-					}
+		try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage
+			.open(new ByteArrayInputStream(content))) {
+			org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(
+					pkg);
+			org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(
+					pkg);
+			java.util.Iterator<java.io.InputStream> sheets = reader.getSheetsData();
+			if (sheets.hasNext()) {
+				try (java.io.InputStream sheet = sheets.next()) {
+					org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
+					parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(
+							reader.getStylesTable(), null, strings, new RowCollector(all), new PlainNumbers(), false));
+					parser.parse(new org.xml.sax.InputSource(sheet));
 				}
-				all.add(cells);
 			}
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.xml.sax.SAXException
+				| javax.xml.parsers.ParserConfigurationException | RuntimeException ex) {
 			throw new InvalidInputException("file", "import.error.format");
 		}
 		if (all.isEmpty()) {
@@ -1099,6 +1102,54 @@ public class MemberImports {
 	/** Fields whose columns the mapping form offers. */
 	public static Set<ImportField> fields() {
 		return new LinkedHashSet<>(List.of(ImportField.values()));
+	}
+
+	/** Collects a sheet's rows as text, empty cells as "". */
+	private static final class RowCollector
+			implements org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final List<List<String>> rows;
+
+		private List<String> current;
+
+		RowCollector(List<List<String>> rows) {
+			this.rows = rows;
+		}
+
+		@Override
+		public void startRow(int rowNum) {
+			this.current = new ArrayList<>();
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			this.rows.add(this.current);
+		}
+
+		@Override
+		public void cell(String reference, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+			int column = reference == null ? this.current.size()
+					: new org.apache.poi.ss.util.CellReference(reference).getCol();
+			while (this.current.size() < column) {
+				this.current.add("");
+			}
+			this.current.add(value == null ? "" : value);
+		}
+
+	}
+
+	/**
+	 * Numbers as their plain value whatever their display format: whole numbers without a
+	 * decimal point (card numbers, dates as serial numbers).
+	 */
+	private static final class PlainNumbers extends org.apache.poi.ss.usermodel.DataFormatter {
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+			return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+					: String.valueOf(value);
+		}
+
 	}
 
 }

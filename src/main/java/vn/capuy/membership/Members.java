@@ -95,7 +95,8 @@ public class Members implements MemberCountsProvider {
 	Page<MemberListItem> search(CurrentUser user, Query query, long countCap) {
 		Map<String, Object> params = new HashMap<>();
 		String from = searchFrom(user, query, params);
-		// counting hundreds of thousands exactly is slow and tells the reader nothing more
+		// counting hundreds of thousands exactly is slow and tells the reader nothing
+		// more
 		// than "more than the cap": count up to the cap plus one
 		params.put("cap", countCap + 1);
 		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
@@ -165,7 +166,8 @@ public class Members implements MemberCountsProvider {
 			params.put("w" + w, "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%");
 			w++;
 		}
-		// a caller who sees everything needs no scope predicate: the planner can then walk
+		// a caller who sees everything needs no scope predicate: the planner can then
+		// walk
 		// the index in list order and stop after one page
 		String scope = user.global() ? ""
 				: " AND ms.organization_id IN (SELECT id FROM organization_visible(:roots, :global, :d))\n";

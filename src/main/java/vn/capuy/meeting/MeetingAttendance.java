@@ -1,8 +1,5 @@
 package vn.capuy.meeting;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +17,6 @@ import vn.capuy.identity.CurrentUser;
 import vn.capuy.membership.MemberListItem;
 import vn.capuy.membership.MemberStatus;
 import vn.capuy.membership.Members;
-import vn.capuy.system.Csv;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.Page;
 import vn.capuy.system.RuleViolationException;
@@ -302,31 +293,28 @@ public class MeetingAttendance {
 
 	/**
 	 * Imports an export of the national app (CSV, or XLSX by its name) through a mapping:
-	 * each row finds its member by card number, else by name; one unknown member or
-	 * status and nothing is recorded.
+	 * each row finds its member by card number, else by name; a row that names nobody on
+	 * the roll, or a status the mapping does not know, is refused naming its row and
+	 * column, and nothing is recorded.
 	 */
 	@Transactional
 	public Meeting.Attendance importFile(CurrentUser user, long meetingId, long mappingId, String filename,
 			byte[] content) {
 		Mapping mapping = mapping(mappingId);
 		Meeting m = this.meetings.get(user, meetingId);
-		List<Map<String, String>> rows = read(filename, content);
-		if (rows.isEmpty()) {
-			throw new InvalidInputException("importFile", "meeting.error.import.empty");
+		if (m.status() != MeetingStatus.HELD) {
+			throw new RuleViolationException("meeting.error.attendance.not-held");
 		}
-		if (!rows.get(0).containsKey(mapping.nameColumn()) || !rows.get(0).containsKey(mapping.statusColumn())) {
-			throw new InvalidInputException("importFile", "meeting.error.import.columns", mapping.nameColumn(),
-					mapping.statusColumn());
-		}
+		ImportTable table = ImportTable.read(filename, content);
+		table.require(mapping.nameColumn(), mapping.statusColumn());
 		List<MemberListItem> roll = members(user, m);
-		List<Mark> marks = new ArrayList<>();
-		int line = 1;
-		for (Map<String, String> row : rows) {
-			line++;
-			String name = row.getOrDefault(mapping.nameColumn(), "").strip();
-			String card = mapping.cardColumn() == null ? "" : row.getOrDefault(mapping.cardColumn(), "").strip();
+		Map<Long, Mark> marks = new LinkedHashMap<>();
+		for (ImportTable.Line row : table.lines()) {
+			String name = row.get(mapping.nameColumn());
+			String card = row.get(mapping.cardColumn());
 			if (name.isEmpty() && card.isEmpty()) {
-				continue;
+				throw new InvalidInputException("importFile", "meeting.error.import.required", row.number(),
+						mapping.nameColumn());
 			}
 			MemberListItem member = roll.stream()
 				.filter((i) -> !card.isEmpty() && card.equals(i.partyCardNumber()))
@@ -338,63 +326,36 @@ public class MeetingAttendance {
 					return byName.size() == 1 ? byName.get(0) : null;
 				});
 			if (member == null) {
-				throw new InvalidInputException("importFile", "meeting.error.import.member", line, name);
+				throw new InvalidInputException("importFile", "meeting.error.import.member", row.number(),
+						card.isEmpty() ? mapping.nameColumn() : mapping.cardColumn(), card.isEmpty() ? name : card);
+			}
+			if (marks.containsKey(member.id())) {
+				throw new InvalidInputException("importFile", "meeting.error.import.twice", row.number(),
+						mapping.nameColumn(), member.fullName());
 			}
 			if (member.status() == MemberStatus.EXEMPT) {
 				continue;
 			}
-			AttendanceStatus status = mapping.statusOf(row.get(mapping.statusColumn()));
+			String value = row.get(mapping.statusColumn());
+			AttendanceStatus status = mapping.statusOf(value);
 			if (status == null) {
-				throw new InvalidInputException("importFile", "meeting.error.import.status", line,
-						row.get(mapping.statusColumn()));
+				throw new InvalidInputException("importFile", "meeting.error.import.status", row.number(),
+						mapping.statusColumn(), value);
 			}
-			String reason = mapping.reasonColumn() == null ? null : row.get(mapping.reasonColumn());
-			marks.add(new Mark(member.id(), status, reason));
+			String reason = CellMeetings.blankToNull(row.get(mapping.reasonColumn()));
+			if (status == AttendanceStatus.ABSENT_EXCUSED && reason == null) {
+				throw new InvalidInputException("importFile", "meeting.error.import.reason", row.number(),
+						mapping.reasonColumn() == null ? mapping.statusColumn() : mapping.reasonColumn(),
+						member.fullName());
+			}
+			marks.put(member.id(), new Mark(member.id(), status, reason));
 		}
-		return record(user, meetingId, marks);
-	}
-
-	static List<Map<String, String>> read(String filename, byte[] content) {
-		try {
-			if (filename != null && filename.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-				return readXlsx(new ByteArrayInputStream(content));
-			}
-			byte[] bytes = content;
-			if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-					&& (bytes[2] & 0xff) == 0xBF) {
-				bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
-			}
-			return Csv.read(new ByteArrayInputStream(bytes));
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidInputException invalid) {
-				throw invalid;
-			}
-			throw new InvalidInputException("importFile", "meeting.error.import.unreadable");
-		}
-	}
-
-	private static List<Map<String, String>> readXlsx(InputStream in) throws IOException {
-		List<Map<String, String>> result = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter();
-		try (XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-			Sheet sheet = workbook.getSheetAt(0);
-			List<String> header = new ArrayList<>();
-			for (Row row : sheet) {
-				if (header.isEmpty()) {
-					for (int i = 0; i < row.getLastCellNum(); i++) {
-						header.add(formatter.formatCellValue(row.getCell(i)).strip());
-					}
-					continue;
-				}
-				Map<String, String> map = new HashMap<>();
-				for (int i = 0; i < header.size(); i++) {
-					map.put(header.get(i), formatter.formatCellValue(row.getCell(i)));
-				}
-				result.add(map);
+		for (MemberListItem item : roll) {
+			if (item.status() != MemberStatus.EXEMPT && !marks.containsKey(item.id())) {
+				throw new InvalidInputException("importFile", "meeting.error.import.missing", item.fullName());
 			}
 		}
-		return result;
+		return record(user, meetingId, new ArrayList<>(marks.values()));
 	}
 
 	// ---- removal rule

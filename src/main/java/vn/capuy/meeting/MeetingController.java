@@ -118,7 +118,8 @@ class MeetingController {
 		return run(redirect,
 				"/meetings?organizationId=" + organizationId + "&from=" + year + "-01-01&to=" + year + "-12-31", () -> {
 					int added = this.meetings.plan(MeetingApi.writer(), organizationId, year);
-					redirect.addFlashAttribute("done", this.messages.get("meeting.done.planned", added, year));
+					redirect.addFlashAttribute("done",
+							this.messages.get("meeting.done.planned", added, String.valueOf(year)));
 				});
 	}
 
@@ -160,6 +161,7 @@ class MeetingController {
 		model.addAttribute("versions", this.minutes.versions(user, id));
 		model.addAttribute("votes", this.votes.votes(user, id));
 		model.addAttribute("voteKinds", VoteKind.values());
+		model.addAttribute("voteMappings", this.votes.mappings());
 		model.addAttribute("entitlement", this.votes.entitlement(user, id));
 		model.addAttribute("score", this.quality.score(user, id).orElse(null));
 		model.addAttribute("checks", this.quality.checks(user, id));
@@ -333,10 +335,11 @@ class MeetingController {
 	}
 
 	@PostMapping("/meetings/{id}/votes/import")
-	String importVotes(@PathVariable long id, @RequestParam MultipartFile file, RedirectAttributes redirect) {
+	String importVotes(@PathVariable long id, @RequestParam long mappingId, @RequestParam MultipartFile file,
+			RedirectAttributes redirect) {
 		return run(redirect, id, () -> {
 			try {
-				this.votes.importCsv(MeetingApi.writer(), id, file.getBytes());
+				this.votes.importFile(MeetingApi.writer(), id, mappingId, file.getOriginalFilename(), file.getBytes());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -451,6 +454,7 @@ class MeetingController {
 		model.addAttribute("organizations", organizations(user, this.today.date()));
 		model.addAttribute("sheets", this.quality.sheets(user));
 		model.addAttribute("mappings", this.attendance.mappings());
+		model.addAttribute("voteMappings", this.votes.mappings());
 		return "meeting/settings";
 	}
 
@@ -483,6 +487,22 @@ class MeetingController {
 				() -> this.attendance.saveMapping(MeetingApi.writer(),
 						new MeetingAttendance.Mapping(id, name, nameColumn, cardColumn, statusColumn, reasonColumn,
 								presentValues, lateValues, excusedValues, unexcusedValues)));
+	}
+
+	@PostMapping("/meetings/settings/vote-mapping")
+	String saveVoteMapping(@RequestParam(defaultValue = "0") long id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String subjectColumn, @RequestParam(required = false) String kindColumn,
+			@RequestParam(required = false) String forColumn, @RequestParam(required = false) String againstColumn,
+			@RequestParam(required = false) String abstainColumn, @RequestParam(required = false) String presentColumn,
+			@RequestParam(required = false) String resolutionValues,
+			@RequestParam(required = false) String admissionValues,
+			@RequestParam(required = false) String fullMembershipValues,
+			@RequestParam(required = false) String personnelValues, RedirectAttributes redirect) {
+		return run(redirect, "/meetings/settings",
+				() -> this.votes.saveMapping(MeetingApi.writer(),
+						new MeetingVotes.Mapping(id, name, subjectColumn, kindColumn, forColumn, againstColumn,
+								abstainColumn, presentColumn, resolutionValues, admissionValues, fullMembershipValues,
+								personnelValues)));
 	}
 
 	private String run(RedirectAttributes redirect, long id, Runnable action) {

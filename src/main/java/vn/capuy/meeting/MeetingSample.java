@@ -347,7 +347,6 @@ class MeetingSample implements SampleExtension {
 					  CAST(:exempt AS int[]))
 					  AS u (org, kind, period, scheduled, held, status, reason, combined, duration, expected, present, late,
 					        excused, unexcused, exempt)
-					ON CONFLICT DO NOTHING
 					""")
 			.param("org", org)
 			.param("kind", kind)
@@ -370,23 +369,42 @@ class MeetingSample implements SampleExtension {
 
 	/**
 	 * One row per member, minutes by item, resolutions and tasks for the detailed cells'
-	 * regular meetings of 2012 and 2025–2026.
+	 * regular meetings of 2012 and 2025–2026. Everything is drawn first (in the order of
+	 * the meetings, so the random sequence and the data stay the same), then written with
+	 * one statement per table.
 	 */
 	private void details(CurrentUser system, Random random, List<Row> rows, Map<String, Long> ids,
 			Map<Long, Profile> profiles, LocalDate now) {
+		List<Row> detailed = new ArrayList<>();
+		List<Long> detailedIds = new ArrayList<>();
 		for (Row r : rows) {
 			int year = r.scheduled.getYear();
 			if (!r.detailed || !"HELD".equals(r.status) || !(year == 2012 || year >= 2025)) {
 				continue;
 			}
 			Long meetingId = ids.get(r.org + "|" + r.kind.name() + "|" + r.period);
-			if (meetingId == null) {
-				continue;
+			if (meetingId != null) {
+				detailed.add(r);
+				detailedIds.add(meetingId);
 			}
+		}
+		Map<Long, Long> minutesOf = new HashMap<>();
+		this.jdbc.sql("SELECT meeting_id, id FROM minutes WHERE meeting_id = ANY(:ids)")
+			.param("ids", detailedIds.toArray(Long[]::new))
+			.query((rs, n) -> minutesOf.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		Columns attendance = new Columns();
+		Columns counts = new Columns();
+		Columns items = new Columns();
+		Columns speeches = new Columns();
+		Columns tasks = new Columns();
+		List<Long> withoutResolution = new ArrayList<>();
+		for (int k = 0; k < detailed.size(); k++) {
+			Row r = detailed.get(k);
+			long meetingId = detailedIds.get(k);
 			Page<MemberListItem> roll = this.members.search(system,
 					new Members.Query(null, r.org, null, r.held, 0, Page.MAX_SIZE));
-			int[] counts = new int[5];
-			List<Object[]> marks = new ArrayList<>();
+			int[] c = new int[5];
 			Profile p = profiles.get(r.org);
 			for (MemberListItem m : roll.items()) {
 				AttendanceStatus s;
@@ -407,66 +425,16 @@ class MeetingSample implements SampleExtension {
 						s = AttendanceStatus.ABSENT_UNEXCUSED;
 					}
 				}
-				counts[s.ordinal()]++;
-				marks.add(new Object[] { m.id(), m.fullName(), s.name(), reason });
+				c[s.ordinal()]++;
+				attendance.add(meetingId, m.id(), m.fullName(), s.name(), reason);
 			}
-			Long[] memberIds = marks.stream().map((mk) -> (Long) mk[0]).toArray(Long[]::new);
-			String[] names = marks.stream().map((mk) -> (String) mk[1]).toArray(String[]::new);
-			String[] statuses = marks.stream().map((mk) -> (String) mk[2]).toArray(String[]::new);
-			String[] reasons = marks.stream().map((mk) -> (String) mk[3]).toArray(String[]::new);
-			this.jdbc.sql("""
-					INSERT INTO attendance (meeting_id, member_id, member_name, status, reason)
-					SELECT :m, u.member, u.name, u.status, u.reason
-					FROM unnest(CAST(:members AS bigint[]), CAST(:names AS text[]), CAST(:statuses AS text[]),
-					  CAST(:reasons AS text[])) AS u (member, name, status, reason)
-					""")
-				.param("m", meetingId)
-				.param("members", memberIds)
-				.param("names", names)
-				.param("statuses", statuses)
-				.param("reasons", reasons)
-				.update();
-			this.jdbc.sql("""
-					UPDATE meeting SET expected_count = :e, present_count = :p, late_count = :l, excused_count = :x,
-					  unexcused_count = :u, exempt_count = :ex, attendance_rows = true WHERE id = :id
-					""")
-				.param("e", counts[0] + counts[1] + counts[2] + counts[3])
-				.param("p", counts[0])
-				.param("l", counts[1])
-				.param("x", counts[2])
-				.param("u", counts[3])
-				.param("ex", counts[4])
-				.param("id", meetingId)
-				.update();
-			Long minutesId = this.jdbc.sql("SELECT id FROM minutes WHERE meeting_id = :m")
-				.param("m", meetingId)
-				.query(Long.class)
-				.optional()
-				.orElse(null);
+			counts.add(meetingId, c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3], c[4]);
+			Long minutesId = minutesOf.get(meetingId);
 			if (minutesId == null) {
 				continue;
 			}
-			String[][] items = {
-					{ "REPORT", "Báo cáo kết quả lãnh đạo tháng trước; nhiệm vụ tháng tới",
-							"Chi uỷ báo cáo kết quả thực hiện nhiệm vụ tháng (mẫu)." },
-					{ "INFORMATION", "Phổ biến văn bản của cấp trên; định hướng sinh hoạt",
-							"Thông tin thời sự và văn bản mới của cấp trên (mẫu)." },
-					{ "DISCUSSION", "Thảo luận; phê bình và tự phê bình; kết luận", null } };
-			int position = 1;
-			long discussion = 0;
-			for (String[] item : items) {
-				long itemId = this.jdbc.sql("""
-						INSERT INTO minutes_item (minutes_id, position, kind, title, report)
-						VALUES (:mi, :p, :kind, :title, :report) RETURNING id
-						""")
-					.param("mi", minutesId)
-					.param("p", position++)
-					.param("kind", item[0])
-					.param("title", item[1])
-					.param("report", item[2])
-					.query(Long.class)
-					.single();
-				discussion = itemId;
+			for (int i = 0; i < ITEMS.length; i++) {
+				items.add(minutesId, i + 1, ITEMS[i][0], ITEMS[i][1], ITEMS[i][2]);
 			}
 			List<MemberListItem> speakers = roll.items()
 				.stream()
@@ -474,42 +442,154 @@ class MeetingSample implements SampleExtension {
 				.limit(3)
 				.toList();
 			for (int i = 0; i < speakers.size(); i++) {
-				this.jdbc.sql("""
-						INSERT INTO minutes_speech (item_id, speaker_name, member_id, content, criticism)
-						VALUES (:item, :name, :member, :content, :criticism)
-						""")
-					.param("item", discussion)
-					.param("name", speakers.get(i).fullName())
-					.param("member", speakers.get(i).id())
-					.param("content",
-							i == 1 ? "Góp ý, phê bình việc chậm hoàn thành nhiệm vụ được giao (mẫu)."
-									: "Đồng ý với báo cáo, đề xuất giải pháp thực hiện nhiệm vụ (mẫu).")
-					.param("criticism", i == 1 && random.nextBoolean())
-					.update();
+				speeches.add(minutesId, speakers.get(i).fullName(), speakers.get(i).id(),
+						i == 1 ? "Góp ý, phê bình việc chậm hoàn thành nhiệm vụ được giao (mẫu)."
+								: "Đồng ý với báo cáo, đề xuất giải pháp thực hiện nhiệm vụ (mẫu).",
+						i == 1 && random.nextBoolean());
 			}
 			if (!p.noResolutions() && !speakers.isEmpty()) {
 				MemberListItem assignee = speakers.get(random.nextInt(speakers.size()));
 				LocalDate due = r.held.plusDays(20);
 				boolean done = due.isBefore(now) && random.nextInt(5) != 0;
-				this.jdbc
-					.sql("""
-							INSERT INTO meeting_task (meeting_id, minutes_id, description, assignee_id, assignee_name, due_on,
-							  done_on, created_by) VALUES (:m, :mi, :d, :aid, :aname, :due, :done, :actor)
-							""")
-					.param("m", meetingId)
-					.param("mi", minutesId)
-					.param("d", "Hoàn thành nhiệm vụ chuyên môn được giao trong tháng (mẫu)")
-					.param("aid", assignee.id())
-					.param("aname", assignee.fullName())
-					.param("due", due)
-					.param("done", done ? due.minusDays(2) : null)
-					.param("actor", ACTOR)
-					.update();
+				tasks.add(meetingId, minutesId, assignee.id(), assignee.fullName(), due,
+						done ? due.minusDays(2) : null);
 			}
 			else {
-				this.jdbc.sql("UPDATE minutes SET resolution = NULL WHERE id = :id").param("id", minutesId).update();
+				withoutResolution.add(minutesId);
 			}
 		}
+		this.jdbc.sql("""
+				INSERT INTO attendance (meeting_id, member_id, member_name, status, reason)
+				SELECT u.meeting, u.member, u.name, u.status, u.reason
+				FROM unnest(CAST(:meetings AS bigint[]), CAST(:members AS bigint[]), CAST(:names AS text[]),
+				  CAST(:statuses AS text[]), CAST(:reasons AS text[])) AS u (meeting, member, name, status, reason)
+				""")
+			.param("meetings", attendance.longs(0))
+			.param("members", attendance.longs(1))
+			.param("names", attendance.strings(2))
+			.param("statuses", attendance.strings(3))
+			.param("reasons", attendance.strings(4))
+			.update();
+		this.jdbc.sql("""
+				UPDATE meeting m SET expected_count = u.e, present_count = u.p, late_count = u.l, excused_count = u.x,
+				  unexcused_count = u.u, exempt_count = u.ex, attendance_rows = true
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:e AS int[]), CAST(:p AS int[]), CAST(:l AS int[]),
+				  CAST(:x AS int[]), CAST(:u AS int[]), CAST(:ex AS int[])) AS u (id, e, p, l, x, u, ex)
+				WHERE m.id = u.id
+				""")
+			.param("ids", counts.longs(0))
+			.param("e", counts.ints(1))
+			.param("p", counts.ints(2))
+			.param("l", counts.ints(3))
+			.param("x", counts.ints(4))
+			.param("u", counts.ints(5))
+			.param("ex", counts.ints(6))
+			.update();
+		Map<String, Long> itemIds = new HashMap<>();
+		this.jdbc
+			.sql("""
+					INSERT INTO minutes_item (minutes_id, position, kind, title, report)
+					SELECT u.minutes, u.position, u.kind, u.title, u.report
+					FROM unnest(CAST(:minutes AS bigint[]), CAST(:positions AS int[]), CAST(:kinds AS text[]),
+					  CAST(:titles AS text[]), CAST(:reports AS text[])) WITH ORDINALITY AS u (minutes, position, kind, title,
+					  report, n)
+					ORDER BY u.n
+					RETURNING id, minutes_id, position
+					""")
+			.param("minutes", items.longs(0))
+			.param("positions", items.ints(1))
+			.param("kinds", items.strings(2))
+			.param("titles", items.strings(3))
+			.param("reports", items.strings(4))
+			.query((rs, n) -> itemIds.put(rs.getLong(2) + "|" + rs.getInt(3), rs.getLong(1)))
+			.list();
+		Long[] discussion = new Long[speeches.size()];
+		for (int i = 0; i < discussion.length; i++) {
+			discussion[i] = itemIds.get(speeches.get(i, 0) + "|" + ITEMS.length);
+		}
+		this.jdbc.sql("""
+				INSERT INTO minutes_speech (item_id, speaker_name, member_id, content, criticism)
+				SELECT u.item, u.name, u.member, u.content, u.criticism
+				FROM unnest(CAST(:items AS bigint[]), CAST(:names AS text[]), CAST(:members AS bigint[]),
+				  CAST(:contents AS text[]), CAST(:criticism AS boolean[])) WITH ORDINALITY
+				  AS u (item, name, member, content, criticism, n)
+				ORDER BY u.n
+				""")
+			.param("items", discussion)
+			.param("names", speeches.strings(1))
+			.param("members", speeches.longs(2))
+			.param("contents", speeches.strings(3))
+			.param("criticism", speeches.booleans(4))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO meeting_task (meeting_id, minutes_id, description, assignee_id, assignee_name, due_on,
+				  done_on, created_by)
+				SELECT u.meeting, u.minutes, :description, u.assignee, u.name, u.due, u.done, :actor
+				FROM unnest(CAST(:meetings AS bigint[]), CAST(:minutes AS bigint[]), CAST(:assignees AS bigint[]),
+				  CAST(:names AS text[]), CAST(:due AS date[]), CAST(:done AS date[])) WITH ORDINALITY
+				  AS u (meeting, minutes, assignee, name, due, done, n)
+				ORDER BY u.n
+				""")
+			.param("description", "Hoàn thành nhiệm vụ chuyên môn được giao trong tháng (mẫu)")
+			.param("meetings", tasks.longs(0))
+			.param("minutes", tasks.longs(1))
+			.param("assignees", tasks.longs(2))
+			.param("names", tasks.strings(3))
+			.param("due", tasks.strings(4))
+			.param("done", tasks.strings(5))
+			.param("actor", ACTOR)
+			.update();
+		this.jdbc.sql("UPDATE minutes SET resolution = NULL WHERE id = ANY(:ids)")
+			.param("ids", withoutResolution.toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * The minutes items of a detailed meeting: kind, title, report; the last is the
+	 * discussion.
+	 */
+	private static final String[][] ITEMS = {
+			{ "REPORT", "Báo cáo kết quả lãnh đạo tháng trước; nhiệm vụ tháng tới",
+					"Chi uỷ báo cáo kết quả thực hiện nhiệm vụ tháng (mẫu)." },
+			{ "INFORMATION", "Phổ biến văn bản của cấp trên; định hướng sinh hoạt",
+					"Thông tin thời sự và văn bản mới của cấp trên (mẫu)." },
+			{ "DISCUSSION", "Thảo luận; phê bình và tự phê bình; kết luận", null } };
+
+	/** Rows gathered column by column for one {@code unnest} insert. */
+	private static final class Columns {
+
+		private final List<Object[]> rows = new ArrayList<>();
+
+		void add(Object... values) {
+			this.rows.add(values);
+		}
+
+		int size() {
+			return this.rows.size();
+		}
+
+		Object get(int row, int column) {
+			return this.rows.get(row)[column];
+		}
+
+		Long[] longs(int column) {
+			return this.rows.stream().map((r) -> (Long) r[column]).toArray(Long[]::new);
+		}
+
+		Integer[] ints(int column) {
+			return this.rows.stream().map((r) -> (Integer) r[column]).toArray(Integer[]::new);
+		}
+
+		Boolean[] booleans(int column) {
+			return this.rows.stream().map((r) -> (Boolean) r[column]).toArray(Boolean[]::new);
+		}
+
+		String[] strings(int column) {
+			return this.rows.stream()
+				.map((r) -> r[column] == null ? null : r[column].toString())
+				.toArray(String[]::new);
+		}
+
 	}
 
 	static <T> List<T> list(Collection<T> c) {

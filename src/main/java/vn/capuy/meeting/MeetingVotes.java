@@ -13,9 +13,11 @@ import vn.capuy.identity.AuditLog;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.membership.MemberListItem;
 import vn.capuy.membership.MemberStatus;
-import vn.capuy.system.Csv;
 import vn.capuy.system.InvalidInputException;
+import vn.capuy.system.Messages;
+import vn.capuy.system.NotFoundException;
 import vn.capuy.system.RuleViolationException;
+import vn.capuy.system.VietnameseText;
 
 /**
  * Votes on resolutions and personnel items, typed in or imported: the entitled are the
@@ -36,8 +38,11 @@ public class MeetingVotes {
 
 	private final AuditLog audit;
 
+	private final Messages messages;
+
 	MeetingVotes(JdbcClient jdbc, CellMeetings meetings, MeetingAttendance attendance, MeetingRules rules,
-			AuditLog audit) {
+			AuditLog audit, Messages messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.attendance = attendance;
@@ -126,33 +131,171 @@ public class MeetingVotes {
 		return new Vote(id, subject.strip(), kind, count, source);
 	}
 
+	// ---- import
+
 	/**
-	 * Imports votes from a CSV with the columns {@code kind, subject, for, against,
-	 * abstain} (and {@code present} when no attendance rows exist): all or nothing.
+	 * How the columns of the national app's vote export map to votes; the kind values are
+	 * separated by {@code |}. Without a kind column every row is a resolution; without a
+	 * present column the attendance rows (or a refusal) give the present count.
+	 */
+	public record Mapping(long id, String name, String subjectColumn, String kindColumn, String forColumn,
+			String againstColumn, String abstainColumn, String presentColumn, String resolutionValues,
+			String admissionValues, String fullMembershipValues, String personnelValues) {
+
+		VoteKind kindOf(String value) {
+			String v = VietnameseText.fold(value == null ? "" : value.strip());
+			String[][] values = { { VoteKind.RESOLUTION.name(), this.resolutionValues },
+					{ VoteKind.ADMISSION.name(), this.admissionValues },
+					{ VoteKind.FULL_MEMBERSHIP.name(), this.fullMembershipValues },
+					{ VoteKind.PERSONNEL.name(), this.personnelValues } };
+			for (String[] kind : values) {
+				if (kind[1] != null && java.util.Arrays.stream(kind[1].split("\\|"))
+					.map((s) -> VietnameseText.fold(s.strip()))
+					.anyMatch((s) -> !s.isEmpty() && s.equals(v))) {
+					return VoteKind.valueOf(kind[0]);
+				}
+			}
+			return null;
+		}
+
+	}
+
+	public List<Mapping> mappings() {
+		return this.jdbc
+			.sql("""
+					SELECT id, name, subject_column, kind_column, for_column, against_column, abstain_column, present_column,
+					  resolution_values, admission_values, full_membership_values, personnel_values
+					FROM vote_mapping ORDER BY id
+					""")
+			.query((rs, n) -> new Mapping(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getString(11), rs.getString(12)))
+			.list();
+	}
+
+	public Mapping mapping(long id) {
+		return mappings().stream()
+			.filter((m) -> m.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("vote mapping " + id));
+	}
+
+	/** Saves a vote mapping (a new one when {@code id} is 0), audited. */
+	@Transactional
+	public long saveMapping(CurrentUser user, Mapping m) {
+		for (String[] f : new String[][] { { "meetingName", m.name() }, { "subjectColumn", m.subjectColumn() },
+				{ "forColumn", m.forColumn() }, { "againstColumn", m.againstColumn() },
+				{ "abstainColumn", m.abstainColumn() } }) {
+			if (f[1] == null || f[1].isBlank()) {
+				throw new InvalidInputException(f[0], "error.required");
+			}
+		}
+		Map<String, Object> p = CellMeetings.params("name", m.name().strip(), "sc", m.subjectColumn().strip(), "kc",
+				CellMeetings.blankToNull(m.kindColumn()), "fc", m.forColumn().strip(), "ac", m.againstColumn().strip(),
+				"bc", m.abstainColumn().strip(), "pc", CellMeetings.blankToNull(m.presentColumn()), "rv",
+				blankToEmpty(m.resolutionValues()), "av", blankToEmpty(m.admissionValues()), "fv",
+				blankToEmpty(m.fullMembershipValues()), "pv", blankToEmpty(m.personnelValues()), "actor",
+				user.username(), "id", m.id());
+		long id;
+		if (m.id() == 0) {
+			id = this.jdbc
+				.sql("""
+						INSERT INTO vote_mapping (name, subject_column, kind_column, for_column, against_column, abstain_column,
+						  present_column, resolution_values, admission_values, full_membership_values, personnel_values,
+						  updated_by)
+						VALUES (:name, :sc, :kc, :fc, :ac, :bc, :pc, :rv, :av, :fv, :pv, :actor) RETURNING id
+						""")
+				.params(p)
+				.query(Long.class)
+				.single();
+		}
+		else {
+			Mapping before = mapping(m.id());
+			this.meetings.update("""
+					UPDATE vote_mapping SET name = :name, subject_column = :sc, kind_column = :kc, for_column = :fc,
+					  against_column = :ac, abstain_column = :bc, present_column = :pc, resolution_values = :rv,
+					  admission_values = :av, full_membership_values = :fv, personnel_values = :pv, updated_by = :actor,
+					  version = version + 1 WHERE id = :id
+					""", p);
+			id = m.id();
+			this.audit.record(user.username(), "SAVE", "vote_mapping", id, before, m);
+			return id;
+		}
+		this.audit.record(user.username(), "SAVE", "vote_mapping", id, null, m);
+		return id;
+	}
+
+	private static String blankToEmpty(String s) {
+		return s == null ? "" : s.strip();
+	}
+
+	/**
+	 * Imports the votes of a meeting from the national app's export (CSV, or XLSX by its
+	 * name) through a mapping, all or nothing: a bad row is refused naming its row and
+	 * column (an unknown kind, a count that is not a whole number, more votes than
+	 * members present), and no vote of the file is kept.
 	 */
 	@Transactional
-	public List<Vote> importCsv(CurrentUser user, long meetingId, byte[] content) {
-		List<Map<String, String>> rows = MeetingAttendance.read("votes.csv", content);
+	public List<Vote> importFile(CurrentUser user, long meetingId, long mappingId, String filename, byte[] content) {
+		Mapping mapping = mapping(mappingId);
+		Meeting m = this.meetings.get(user, meetingId);
+		if (m.status() != MeetingStatus.HELD) {
+			throw new RuleViolationException("meeting.error.vote.not-held");
+		}
+		ImportTable table = ImportTable.read(filename, content);
+		table.require(mapping.subjectColumn(), mapping.kindColumn(), mapping.forColumn(), mapping.againstColumn(),
+				mapping.abstainColumn());
 		List<Vote> votes = new ArrayList<>();
-		int line = 1;
-		for (Map<String, String> row : rows) {
-			line++;
-			try {
-				VoteKind kind = VoteKind
-					.valueOf(row.getOrDefault("kind", "").strip().toUpperCase(java.util.Locale.ROOT));
-				String presentText = row.getOrDefault("present", "").strip();
-				votes.add(record(user, meetingId, kind, row.get("subject"), Integer.parseInt(row.get("for").strip()),
-						Integer.parseInt(row.get("against").strip()), Integer.parseInt(row.get("abstain").strip()),
-						presentText.isEmpty() ? null : Integer.parseInt(presentText), "IMPORTED"));
+		for (ImportTable.Line row : table.lines()) {
+			String subject = row.get(mapping.subjectColumn());
+			if (subject.isEmpty()) {
+				throw new InvalidInputException("importFile", "meeting.error.import.required", row.number(),
+						mapping.subjectColumn());
 			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				if (ex instanceof InvalidInputException invalid) {
-					throw invalid;
+			VoteKind kind = VoteKind.RESOLUTION;
+			if (mapping.kindColumn() != null) {
+				kind = mapping.kindOf(row.get(mapping.kindColumn()));
+				if (kind == null) {
+					throw new InvalidInputException("importFile", "meeting.error.import.kind", row.number(),
+							mapping.kindColumn(), row.get(mapping.kindColumn()));
 				}
-				throw new InvalidInputException("importFile", "meeting.error.import.vote-row", line);
+			}
+			int votesFor = count(row, mapping.forColumn());
+			int against = count(row, mapping.againstColumn());
+			int abstain = count(row, mapping.abstainColumn());
+			Integer present = null;
+			if (table.header().contains(mapping.presentColumn()) && !row.get(mapping.presentColumn()).isEmpty()) {
+				present = count(row, mapping.presentColumn());
+			}
+			try {
+				votes.add(record(user, meetingId, kind, subject, votesFor, against, abstain, present, "IMPORTED"));
+			}
+			catch (InvalidInputException ex) {
+				String column = switch (ex.field()) {
+					case "presentCount" ->
+						mapping.presentColumn() != null ? mapping.presentColumn() : mapping.forColumn();
+					case "votesFor" -> mapping.forColumn();
+					default -> mapping.subjectColumn();
+				};
+				throw new InvalidInputException("importFile", "meeting.error.import.vote", row.number(), column,
+						this.messages.get(ex.messageKey(), ex.arguments()));
 			}
 		}
 		return votes;
+	}
+
+	private static int count(ImportTable.Line row, String column) {
+		String value = row.get(column);
+		try {
+			int n = Integer.parseInt(value);
+			if (n >= 0) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new InvalidInputException("importFile", "meeting.error.import.number", row.number(), column, value);
 	}
 
 	public List<Vote> votes(CurrentUser user, long meetingId) {

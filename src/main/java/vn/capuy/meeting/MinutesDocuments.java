@@ -86,7 +86,7 @@ public class MinutesDocuments {
 		Hd36Document doc = header(user, organizationId, LocalDate.of(year, 12, 31))
 			.placeAndDate(null, LocalDate.of(year, 12, 31))
 			.title(this.messages.get("meeting.doc.book"),
-					this.messages.get("meeting.doc.book.subject", org.name(), year));
+					this.messages.get("meeting.doc.book.subject", org.name(), String.valueOf(year)));
 		List<Entry> entries = book(user, organizationId, year);
 		if (entries.isEmpty()) {
 			doc.paragraph(this.messages.get("meeting.doc.book.empty"));
@@ -108,7 +108,7 @@ public class MinutesDocuments {
 			.append("</style></head><body>");
 		html.append("<h1>").append(esc(this.messages.get("meeting.doc.book"))).append("</h1>");
 		html.append("<p style=\"text-align:center\"><b>")
-			.append(esc(this.messages.get("meeting.doc.book.subject", org.name(), year)))
+			.append(esc(this.messages.get("meeting.doc.book.subject", org.name(), String.valueOf(year))))
 			.append("</b></p>");
 		List<Entry> entries = book(user, organizationId, year);
 		if (entries.isEmpty()) {

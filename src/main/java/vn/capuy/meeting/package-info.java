@@ -3,6 +3,6 @@
  * preparation, attendance, minutes with resolutions and tasks, votes, quality, and the
  * figures across every cell.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "system", "identity", "rulebook", "organization", "membership", "document", "sample" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "identity", "rulebook",
+		"organization", "membership", "document", "sample", "grading" })
 package vn.capuy.meeting;

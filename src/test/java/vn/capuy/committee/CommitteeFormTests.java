@@ -423,7 +423,7 @@ class CommitteeFormTests {
 		long document = this.documents.receive(this.system,
 				new Documents.ReceiveRequest(symbol, null, CONGRESS.plusDays(15), "Đảng uỷ Sở Biểu Mẫu",
 						"Quy chế làm việc của Đảng uỷ nhiệm kỳ 2025–2030", null, null, Secrecy.NONE, this.committee,
-						CONGRESS.plusDays(16), null, null));
+						CONGRESS.plusDays(16), null, null, null));
 		long id = this.regulations.adopt(this.system, this.committee, new Regulations.NewRegulation(
 				Regulations.Kind.WORKING, null, null, null, null, null, null, null, null, document));
 		Regulations.Regulation adopted = this.regulations.get(this.system, id);
@@ -437,7 +437,7 @@ class CommitteeFormTests {
 		// a document that is not a regulation is refused
 		long directive = this.documents.receive(this.system,
 				new Documents.ReceiveRequest((Fixtures.next() % 900 + 1) + "-CT/TU", null, CONGRESS, "Tỉnh uỷ thử",
-						"Chỉ thị thử", null, null, Secrecy.NONE, this.committee, CONGRESS, null, null));
+						"Chỉ thị thử", null, null, Secrecy.NONE, this.committee, CONGRESS, null, null, null));
 		assertThatThrownBy(
 				() -> this.regulations.adopt(this.system, this.committee,
 						new Regulations.NewRegulation(Regulations.Kind.INSPECTION_WORKING, null, null, null, null, null,

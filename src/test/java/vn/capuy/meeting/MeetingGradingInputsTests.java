@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What grading learns from meetings through its extension point: a member's attendance at
- * the regular and thematic meetings with a per-member roll, and the resolution tasks
- * overdue at the end of the period, for a member or an organisation; nothing when nothing
- * is recorded.
+ * the regular and thematic meetings with a per-member roll, and the resolution tasks due
+ * in the period (on time, late, not done by its end), for a member or an organisation;
+ * nothing when nothing is recorded.
  */
 @FullTest
 class MeetingGradingInputsTests {
@@ -98,15 +98,15 @@ class MeetingGradingInputsTests {
 		// counts only: says nothing about one member
 		this.attendance.recordCounts(this.system, held(LocalDate.of(2026, 5, 4)), 2, 0, 1, 0);
 		GradingInputs inputs = meetingInputs();
-		assertThat(inputs.attendance(this.an, FROM, TO)).contains(new GradingInputs.Attendance(3, 2));
-		assertThat(inputs.attendance(this.chi, FROM, TO)).contains(new GradingInputs.Attendance(3, 3));
+		assertThat(inputs.attendance(this.an, FROM, TO)).contains(new GradingInputs.Attendance(3, 2, 1));
+		assertThat(inputs.attendance(this.chi, FROM, TO)).contains(new GradingInputs.Attendance(3, 3, 0));
 		assertThat(inputs.attendance(this.an, FROM, LocalDate.of(2026, 12, 31)))
-			.contains(new GradingInputs.Attendance(4, 2));
+			.contains(new GradingInputs.Attendance(4, 2, 1));
 		assertThat(inputs.attendance(this.an, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
 	}
 
 	@Test
-	void overdueTasksAreThoseDueInThePeriodAndNotDoneByItsEnd() {
+	void tasksDueInThePeriodAreOnTimeLateOrNotDoneByItsEnd() {
 		long meeting = held(LocalDate.of(2026, 2, 3));
 		long minutesId = this.minutes.start(this.system, meeting, "Bí thư", "Thư ký");
 		long late = this.minutes.addTask(this.system, minutesId, "Nộp báo cáo quý I (thử)", this.an,
@@ -117,15 +117,16 @@ class MeetingGradingInputsTests {
 		this.minutes.addTask(this.system, minutesId, "Chuẩn bị tổng kết năm (thử)", this.binh,
 				"Đảng viên Xếp Loại Bình", LocalDate.of(2026, 12, 15));
 		GradingInputs inputs = meetingInputs();
-		assertThat(inputs.overdueTasks(this.an, null, FROM, TO)).contains(1);
-		assertThat(inputs.overdueTasks(this.binh, null, FROM, TO)).contains(0);
-		assertThat(inputs.overdueTasks(null, this.cell, FROM, TO)).contains(1);
+		assertThat(inputs.tasksOfMember(this.an, FROM, TO)).contains(new GradingInputs.Tasks(1, 0, 0, 1));
+		assertThat(inputs.tasksOfMember(this.binh, FROM, TO)).contains(new GradingInputs.Tasks(1, 1, 0, 0));
+		assertThat(inputs.tasksOfOrganization(this.cell, FROM, TO)).contains(new GradingInputs.Tasks(2, 1, 0, 1));
 		// no task due in the period: grading enters the fact by hand
-		assertThat(inputs.overdueTasks(this.chi, null, FROM, TO)).isEmpty();
-		// done after the period ended: still overdue at its end
+		assertThat(inputs.tasksOfMember(this.chi, FROM, TO)).isEmpty();
+		// done after the period ended: still not done at its end; late in a longer period
 		this.minutes.completeTask(this.system, late, LocalDate.of(2026, 7, 10), "Muộn");
-		assertThat(inputs.overdueTasks(this.an, null, FROM, TO)).contains(1);
-		assertThat(inputs.overdueTasks(this.an, null, FROM, LocalDate.of(2026, 7, 31))).contains(0);
+		assertThat(inputs.tasksOfMember(this.an, FROM, TO)).contains(new GradingInputs.Tasks(1, 0, 0, 1));
+		assertThat(inputs.tasksOfMember(this.an, FROM, LocalDate.of(2026, 7, 31)))
+			.contains(new GradingInputs.Tasks(1, 0, 1, 0));
 	}
 
 }

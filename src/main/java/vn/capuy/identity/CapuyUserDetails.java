@@ -25,11 +25,26 @@ class CapuyUserDetails implements UserDetails, Serializable {
 
 	private final boolean locked;
 
+	private final boolean secondFactor;
+
 	CapuyUserDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
+		this(user, passwordHash, enabled, locked, false);
+	}
+
+	CapuyUserDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean secondFactor) {
+		this.secondFactor = secondFactor;
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
+	}
+
+	/**
+	 * Whether the user turned the second factor (TOTP) on: the password alone is not
+	 * enough.
+	 */
+	boolean secondFactor() {
+		return this.secondFactor;
 	}
 
 	CurrentUser currentUser() {

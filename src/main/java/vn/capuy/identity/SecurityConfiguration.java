@@ -20,13 +20,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the JSON API (session cookie or HTTP Basic; 401 as a problem body,
  * never a redirect) and the pages (form login, CSRF). Both deny by default and send
- * strict security headers.
+ * strict security headers. A user with the second factor on passes
+ * {@link SecondFactorFilter} only after the code.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -56,6 +58,7 @@ class SecurityConfiguration {
 					(ex) -> ex.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(basicAuthCall))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.addFilterAfter(new SecondFactorFilter(), AuthorizationFilter.class)
 			.headers(this::headers);
 		return http.build();
 	}
@@ -74,6 +77,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterAfter(new SecondFactorFilter(), AuthorizationFilter.class)
 			.headers(this::headers)
 			.csrf(Customizer.withDefaults());
 		return http.build();

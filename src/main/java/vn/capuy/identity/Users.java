@@ -59,17 +59,18 @@ public class Users implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		record Row(long id, String username, String passwordHash, String displayName, String clearance, boolean enabled,
-				Instant lockedUntil, Long memberId) {
+				Instant lockedUntil, Long memberId, boolean secondFactor) {
 		}
 		Row row = this.jdbc.sql("""
-				SELECT id, username, password_hash, display_name, clearance, enabled, locked_until, member_id
+				SELECT id, username, password_hash, display_name, clearance, enabled, locked_until, member_id,
+				  totp_enabled
 				FROM app_user WHERE username = :username
 				""")
 			.param("username", username)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getBoolean(6),
 					Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant).orElse(null),
-					(Long) rs.getObject(8)))
+					(Long) rs.getObject(8), rs.getBoolean(9)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 		LocalDate on = this.today.date();
@@ -96,7 +97,7 @@ public class Users implements UserDetailsService {
 		boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(Instant.now());
 		CurrentUser user = new CurrentUser(row.id(), row.username(), row.displayName(), Set.copyOf(roles),
 				Set.copyOf(roots), global, row.clearance());
-		return new CapuyUserDetails(user, row.passwordHash(), row.enabled(), locked);
+		return new CapuyUserDetails(user, row.passwordHash(), row.enabled(), locked, row.secondFactor());
 	}
 
 	/** The user as a caller of the services: roles and scope in force today. */

@@ -14,13 +14,17 @@ class UsersController {
 
 	private final Users users;
 
-	UsersController(Users users) {
+	private final SecondFactor secondFactor;
+
+	UsersController(Users users, SecondFactor secondFactor) {
 		this.users = users;
+		this.secondFactor = secondFactor;
 	}
 
 	@GetMapping("/admin/users")
 	String list(Model model) {
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("secondFactor", this.secondFactor.enabledUsers());
 		return "identity/users";
 	}
 

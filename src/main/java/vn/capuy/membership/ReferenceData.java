@@ -106,7 +106,7 @@ public class ReferenceData {
 	 * home-town fields.
 	 */
 	public List<String> provinceNames() {
-		return this.jdbc.sql("SELECT DISTINCT name FROM province ORDER BY name COLLATE vi_vn")
+		return this.jdbc.sql("SELECT name FROM (SELECT DISTINCT name FROM province) p ORDER BY name COLLATE vi_vn")
 			.query(String.class)
 			.list();
 	}

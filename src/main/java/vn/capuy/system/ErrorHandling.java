@@ -119,9 +119,31 @@ class ErrorHandling {
 			return answer(request, HttpStatus.valueOf(response.getStatusCode().value()),
 					msg("error.title.bad-input", "Bad input"), msg("error.request", "Bad request"), null);
 		}
+		if (characterNotAccepted(ex)) {
+			// text the database cannot store (a NUL byte): the client's side, refused
+			// whole
+			return answer(request, HttpStatus.BAD_REQUEST, msg("error.title.bad-input", "Bad input"),
+					msg("error.request", "Bad request"), null);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, msg("error.title.unexpected", "Error"),
 				msg("error.unexpected", "Unexpected error"), null);
+	}
+
+	/**
+	 * PostgreSQL refuses a NUL byte in text (SQLSTATE 22021, character not in
+	 * repertoire): hostile or broken input, not a failure of the system.
+	 */
+	static boolean characterNotAccepted(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private Object answer(HttpServletRequest request, HttpStatus status, String title, String detail, String field) {

@@ -18,7 +18,9 @@ public class InvalidInputException extends RuntimeException {
 		super(field + ": " + messageKey);
 		this.field = field;
 		this.messageKey = messageKey;
-		this.arguments = List.of(arguments);
+		// a null argument (the value that was missing) must not turn bad input into a
+		// failure
+		this.arguments = java.util.Collections.unmodifiableList(java.util.Arrays.asList(arguments.clone()));
 	}
 
 	public String field() {

@@ -15,7 +15,7 @@ public class RuleViolationException extends RuntimeException {
 	public RuleViolationException(String messageKey, Object... arguments) {
 		super(messageKey);
 		this.messageKey = messageKey;
-		this.arguments = List.of(arguments);
+		this.arguments = java.util.Collections.unmodifiableList(java.util.Arrays.asList(arguments.clone()));
 	}
 
 	public String messageKey() {

@@ -162,7 +162,11 @@ pass "b. database restart: during the outage /members answered ${STATUS_DURING} 
 
 # --- c. kill -9 during a member import --------------------------------------------------------------------------
 CHECK_START=$SECONDS
-CELL="$(psql_q "SELECT o.id FROM organization o WHERE o.type = 'CHI_BO_TRUC_THUOC' AND o.valid_to IS NULL ORDER BY o.id LIMIT 1")"
+# the import runs as bantochuc (organisation department, edits the register) into an open cell of its scope
+CELL="$(psql_q "SELECT o.id FROM organization o
+  JOIN organization_closure c ON c.descendant_id = o.id AND c.valid_to IS NULL
+  JOIN organization_name n ON n.organization_id = c.ancestor_id AND n.valid_to IS NULL AND n.name = 'Đảng bộ các cơ quan Đảng tỉnh'
+  WHERE o.type = 'CHI_BO_TRUC_THUOC' AND o.valid_to IS NULL ORDER BY o.id LIMIT 1")"
 [ -n "$CELL" ] || fail "no open party cell in the sample to import into"
 CSV="$WORK/members.csv"
 python3 - "$CSV" "$IMPORT_ROWS" <<'PY'
@@ -183,13 +187,13 @@ PY
 log "importing $IMPORT_ROWS generated members ($(du -h "$CSV" | cut -f1)) into organisation $CELL on node A, all or nothing"
 start_import() { # PORT: prints the job id
   local body
-  body="$(curl -s --max-time 120 -u admin:demo -F "file=@$CSV;type=text/csv;filename=dot-thu.csv" \
+  body="$(curl -s --max-time 120 -u bantochuc:demo -F "file=@$CSV;type=text/csv;filename=dot-thu.csv" \
     -F "organizationId=$CELL" "http://127.0.0.1:$1/api/v1/imports/members" || true)"
   echo "$body" >"$WORK/import-start.json"
   json_number "$body" id || true
 }
 job_state() { # PORT JOB: the JSON progress
-  curl -s --max-time 30 -u admin:demo "http://127.0.0.1:$1/api/v1/imports/$2" || true
+  curl -s --max-time 30 -u bantochuc:demo "http://127.0.0.1:$1/api/v1/imports/$2" || true
 }
 MEMBERS_BEFORE="$(psql_q "SELECT count(*) FROM member")"
 JOB="$(start_import "$PORT_A")"

@@ -92,6 +92,12 @@ class SecurityConfiguration {
 
 	private static AuthenticationEntryPoint problemEntryPoint() {
 		return (request, response, ex) -> {
+			if (ex instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+				// the user store (the database) is away: not the caller's fault
+				writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Tạm thời không phục vụ được",
+						"Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau ít phút.");
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"capuy\"");
 			writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Chưa đăng nhập",
 					"Cần đăng nhập (phiên làm việc hoặc HTTP Basic) để gọi API này.");

@@ -79,10 +79,13 @@ public class MemberImports {
 
 	private final MemberBulkRegistration bulk;
 
+	private final vn.capuy.system.BackgroundJobs jobs;
+
 	MemberImports(JdbcClient jdbc, Members members, OrganizationTree tree, RuleBook rules, Messages messages,
 			AuditLog audit, Today today, vn.capuy.system.FieldCipher cipher, MemberBulkRegistration bulk,
 			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, vn.capuy.system.BackgroundJobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.bulk = bulk;
@@ -707,7 +710,8 @@ public class MemberImports {
 			this.audit.record(user.username(), "IMPORT_START", "background_job", job, null, fileName);
 			return job;
 		});
-		this.executor.execute(() -> run(user, id, table, mapping, perRow, defaultOrganizationId));
+		this.executor.execute(
+				() -> this.jobs.runHolding(id, () -> run(user, id, table, mapping, perRow, defaultOrganizationId)));
 		return id;
 	}
 

@@ -81,8 +81,15 @@ abstract class RouteCalls {
 	 */
 	static final ThreadLocal<Boolean> WROTE = ThreadLocal.withInitial(() -> false);
 
+	/**
+	 * The newest audit row written by the calling transaction itself (0 when it wrote
+	 * none): rows committed meanwhile by other threads or by scheduled work do not count.
+	 */
 	private long lastAudit() {
-		return this.jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log").query(Long.class).single();
+		return this.jdbc.sql("""
+				SELECT coalesce(max(id), 0) FROM audit_log
+				WHERE xmin::text = (pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text
+				""").query(Long.class).single();
 	}
 
 	static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)(?::[^}]*)?}");

@@ -315,6 +315,17 @@ class RouteMatrixTests extends RouteCalls {
 					"SELECT c.id FROM inspection_case c WHERE c.handling_organization_id IN %s");
 			SHAPES.put("/inspection/programmes/{id}",
 					"SELECT p.id FROM inspection_programme p WHERE p.organization_id IN %s");
+			SHAPES.put("/members/{id}/exemptions/{exemptionId}",
+					"SELECT e.member_id AS id, e.id AS \"exemptionId\" FROM member_exemption e JOIN membership ms "
+							+ "ON ms.member_id = e.member_id AND ms.valid_to IS NULL WHERE ms.organization_id IN %s");
+			SHAPES.put("/members/{id}/transfers/{transferId}",
+					"SELECT t.member_id AS id, t.id AS \"transferId\" FROM transfer t "
+							+ "WHERE t.from_organization_id IN %s");
+			SHAPES.put("/study/commitments/{id}", "SELECT c.id FROM hcm_commitment c WHERE c.organization_id IN %s");
+			SHAPES.put("/discipline/decisions/{id}",
+					"SELECT d.id FROM discipline_decision d WHERE d.deciding_organization_id IN %s");
+			SHAPES.put("/discipline/complaints/{id}",
+					"SELECT c.id FROM discipline_complaint c WHERE c.handling_organization_id IN %s");
 			SHAPES.put("/inspection/decisions/{id}",
 					"SELECT d.id FROM discipline_decision d WHERE d.deciding_organization_id IN %s");
 			SHAPES.put("/inspection/complaints/{id}",
@@ -381,7 +392,7 @@ class RouteMatrixTests extends RouteCalls {
 		}
 
 		/** Variables that do not name a scoped record. */
-		private static final Map<String, String> FIXED = Map.of("action", "submit", "code", "BIEU_1");
+		private static final Map<String, String> FIXED = Map.of("action", "submit", "code", "BIEU_1", "year", "2025");
 
 		private final JdbcClient jdbc;
 
@@ -458,6 +469,13 @@ class RouteMatrixTests extends RouteCalls {
 			}
 			if ("id".equals(name) && pattern.startsWith("/rules/")) {
 				return this.jdbc.sql("SELECT min(id) FROM rule").query(Long.class).single().toString();
+			}
+			if ("id".equals(name) && pattern.startsWith("/imports/layouts/")) {
+				// saved column mappings are shared by every office (not scoped)
+				return this.jdbc.sql("SELECT coalesce(min(id), 1) FROM import_layout")
+					.query(Long.class)
+					.single()
+					.toString();
 			}
 			return FIXED.getOrDefault(name, "1");
 		}

@@ -1,10 +1,14 @@
 package vn.capuy.membership;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -12,9 +16,10 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /**
- * A small DOCX writer for the member forms (transfer letter, phiếu đảng viên) in Times
- * New Roman: centred headings, label–value tables, paragraphs. The membership module
- * cannot use the document module's HD 36 writer (document depends on membership).
+ * A small DOCX writer for the member forms (transfer letter, phiếu đảng viên, lý lịch) in
+ * Times New Roman: centred headings, label–value tables, tables, paragraphs, the 3×4
+ * photo. The membership module cannot use the document module's HD 36 writer (document
+ * depends on membership).
  */
 final class Docx {
 
@@ -29,6 +34,47 @@ final class Docx {
 
 	Docx paragraph(String text) {
 		run(this.doc.createParagraph(), text, false, 13);
+		return this;
+	}
+
+	Docx italic(String text) {
+		XWPFParagraph p = this.doc.createParagraph();
+		p.setAlignment(ParagraphAlignment.CENTER);
+		XWPFRun r = p.createRun();
+		r.setFontFamily("Times New Roman");
+		r.setFontSize(11);
+		r.setItalic(true);
+		r.setText(text);
+		return this;
+	}
+
+	/** The member's 3×4 cm photo, on the right, as the forms place it. */
+	Docx photo(byte[] bytes, boolean png) {
+		XWPFParagraph p = this.doc.createParagraph();
+		p.setAlignment(ParagraphAlignment.RIGHT);
+		try (ByteArrayInputStream in = new ByteArrayInputStream(bytes)) {
+			p.createRun()
+				.addPicture(in, png ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG, "anh-3x4",
+						Units.EMU_PER_CENTIMETER * 3, Units.EMU_PER_CENTIMETER * 4);
+		}
+		catch (IOException | InvalidFormatException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return this;
+	}
+
+	/** A table with a bold header row. */
+	Docx table(String[] headers, List<String[]> rows) {
+		XWPFTable table = this.doc.createTable(rows.size() + 1, headers.length);
+		for (int c = 0; c < headers.length; c++) {
+			cell(table, 0, c, headers[c], true);
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			for (int c = 0; c < headers.length; c++) {
+				String v = c < rows.get(i).length ? rows.get(i)[c] : null;
+				cell(table, i + 1, c, v == null ? "" : v, false);
+			}
+		}
 		return this;
 	}
 

@@ -52,8 +52,11 @@ class MemberController {
 	/** Up to this many organisations in scope the list offers them in a drop-down. */
 	private final int selectLimit;
 
+	private final MemberFiles files;
+
 	MemberController(Members members, OrganizationTree tree, ReferenceData reference, Today today, Messages messages,
-			@Value("${capuy.list.organization-select-limit:300}") int selectLimit) {
+			MemberFiles files, @Value("${capuy.list.organization-select-limit:300}") int selectLimit) {
+		this.files = files;
 		this.messages = messages;
 		this.selectLimit = selectLimit;
 		this.members = members;
@@ -109,7 +112,9 @@ class MemberController {
 
 	@GetMapping("/members/{id}")
 	String file(@PathVariable long id, Model model) {
-		model.addAttribute("m", this.members.get(CurrentUser.get(), id));
+		CurrentUser user = CurrentUser.get();
+		model.addAttribute("m", this.members.get(user, id));
+		MemberFileController.fill(model, this.files, user, id);
 		return "membership/member";
 	}
 

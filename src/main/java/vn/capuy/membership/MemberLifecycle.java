@@ -40,8 +40,11 @@ public class MemberLifecycle {
 
 	private final Admissions admissions;
 
+	private final MemberFiles files;
+
 	MemberLifecycle(JdbcClient jdbc, Members members, RuleBook rules, AuditLog audit, Today today,
-			Admissions admissions) {
+			Admissions admissions, MemberFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.members = members;
 		this.rules = rules;
@@ -328,6 +331,7 @@ public class MemberLifecycle {
 		for (String name : chain) {
 			docx.heading(name == null ? "" : name.toUpperCase(java.util.Locale.forLanguageTag("vi")), false, 12);
 		}
+		this.files.currentPhoto(memberId).ifPresent((p) -> docx.photo(p.bytes(), p.kind() == MemberFiles.FileKind.PNG));
 		return docx.heading("PHIẾU ĐẢNG VIÊN (Mẫu 2-HSĐV)", true, 16)
 			.fields(List.of(new String[] { "Số lý lịch đảng viên", r.lifeHistoryNumber() },
 					new String[] { "Số thẻ đảng viên", r.partyCardNumber() },

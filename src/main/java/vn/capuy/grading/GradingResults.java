@@ -156,25 +156,28 @@ public class GradingResults implements ReviewContribution, AlertSource {
 		Map<String, Object> p = new HashMap<>(params);
 		p.put("prev", previous.get().id());
 		// a member is the same person across restructuring; an organisation is matched
-		// by its id and collective
-		int[] counts = this.jdbc
-			.sql("""
-					SELECT count(*) FILTER (WHERE q.decided_grade IS NOT NULL
-					         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
-					           < array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
-					       count(*) FILTER (WHERE q.decided_grade = r.decided_grade),
-					       count(*) FILTER (WHERE q.decided_grade IS NOT NULL
-					         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
-					           > array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
-					       count(*) FILTER (WHERE q.decided_grade IS NULL)
-					FROM grading_review r
-					LEFT JOIN LATERAL (SELECT p.decided_grade FROM grading_review p WHERE p.campaign_id = :prev
-					    AND p.subject_kind = r.subject_kind AND p.decided_grade IS NOT NULL
-					    AND ((r.member_id IS NOT NULL AND p.member_id = r.member_id)
-					      OR (r.member_id IS NULL AND p.organization_id = r.organization_id AND p.collective = r.collective))
-					    LIMIT 1) q ON true
-					"""
-					+ where + " AND r.decided_grade IS NOT NULL")
+		// by its id and collective (two branches, so that each uses its index: one OR
+		// made every review scan the whole previous campaign)
+		int[] counts = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE q.decided_grade IS NOT NULL
+				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
+				           < array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
+				       count(*) FILTER (WHERE q.decided_grade = r.decided_grade),
+				       count(*) FILTER (WHERE q.decided_grade IS NOT NULL
+				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
+				           > array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
+				       count(*) FILTER (WHERE q.decided_grade IS NULL)
+				FROM grading_review r
+				LEFT JOIN LATERAL (
+				    SELECT p.decided_grade FROM grading_review p
+				    WHERE r.member_id IS NOT NULL AND p.member_id = r.member_id AND p.campaign_id = :prev
+				      AND p.subject_kind = r.subject_kind AND p.decided_grade IS NOT NULL
+				    UNION ALL
+				    SELECT p.decided_grade FROM grading_review p
+				    WHERE r.member_id IS NULL AND p.organization_id = r.organization_id AND p.collective = r.collective
+				      AND p.campaign_id = :prev AND p.subject_kind = r.subject_kind AND p.decided_grade IS NOT NULL
+				    LIMIT 1) q ON true
+				""" + where + " AND r.decided_grade IS NOT NULL")
 			.params(p)
 			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) })
 			.single();

@@ -332,7 +332,8 @@ public class GradingResults implements ReviewContribution, AlertSource {
 
 	/**
 	 * Grades decided in yearly campaigns, per year of the period, for organisations and
-	 * members.
+	 * members of organisations in the scope at the end of the year graded (not those that
+	 * had left it, such as the cells a split gave to another committee).
 	 */
 	@Override
 	public List<AnnexTable> tables(ScopeRef scope, LocalDate from, LocalDate to) {
@@ -346,7 +347,9 @@ public class GradingResults implements ReviewContribution, AlertSource {
 					FROM grading_review r JOIN grading_campaign c ON c.id = r.campaign_id
 					WHERE c.period_kind = 'YEAR' AND c.period_to >= :from AND c.period_to <= :to
 					  AND r.decided_grade IS NOT NULL
-					  AND r.organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)
+					  AND r.organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+					                            WHERE v.valid_from <= c.period_to
+					                              AND (v.valid_to IS NULL OR v.valid_to > c.period_to))
 					GROUP BY 1, 2 ORDER BY 1, 2 DESC
 					""")
 			.param("from", from)

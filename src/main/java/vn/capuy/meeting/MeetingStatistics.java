@@ -178,9 +178,9 @@ public class MeetingStatistics implements ReviewContribution, AlertSource {
 			LocalDate a = year == from.getYear() ? from : LocalDate.of(year, 1, 1);
 			LocalDate b = year == to.getYear() ? to : LocalDate.of(year, 12, 31);
 			Figures f = figures(scope, null, a, b);
-			rows.add(List.of(String.valueOf(year), f.planned(), f.held(), f.onTime(), f.thematic(),
-					f.attendanceRate() == null ? "—"
-							: String.format(java.util.Locale.ROOT, "%.1f%%", 100 * f.attendanceRate())));
+			// rounded once, from the counts: the figures' rate is already rounded
+			rows.add(List.of(String.valueOf(year), f.planned(), f.held(), f.onTime(), f.thematic(), f.expected() == 0
+					? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * f.attended() / f.expected())));
 		}
 		return List.of(new AnnexTable("meeting.annex.title", List.of("meeting.annex.year", "meeting.annex.required",
 				"meeting.annex.held", "meeting.annex.on-time", "meeting.annex.thematic", "meeting.annex.attendance"),

@@ -43,7 +43,8 @@ class DocumentFigures implements ReviewContribution {
 		this.jdbc.sql("""
 				SELECT CAST(date_part('year', d.issued_on) AS int), d.doc_type, count(*) FROM document d
 				WHERE d.direction = 'ISSUED' AND d.issued_on >= :from AND d.issued_on <= :to
-				  AND d.issuer_org_id IN (SELECT id FROM organization_visible_ever(:roots, :global))
+				  AND d.issuer_org_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+				    WHERE v.valid_from <= d.issued_on AND (v.valid_to IS NULL OR v.valid_to > d.issued_on))
 				GROUP BY 1, 2
 				""")
 			.param("from", from)

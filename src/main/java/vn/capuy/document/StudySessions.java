@@ -350,7 +350,8 @@ public class StudySessions {
 					       count(a.member_id), count(a.member_id) FILTER (WHERE a.present)
 					FROM study_session s LEFT JOIN study_attendance a ON a.session_id = s.id
 					WHERE s.held_on >= :from AND s.held_on <= :to
-					  AND s.organization_id IN (SELECT id FROM organization_visible_ever(:roots, :global))
+					  AND s.organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+					    WHERE v.valid_from <= s.held_on AND (v.valid_to IS NULL OR v.valid_to > s.held_on))
 					GROUP BY 1 ORDER BY 1
 					""")
 			.param("from", from)

@@ -51,13 +51,17 @@ class InspectionConfiguration {
 							SELECT
 							  (SELECT count(*) FROM inspection_case c WHERE c.opened_on BETWEEN :f AND :t
 							     AND c.kind NOT IN ('REGULAR_SUPERVISION', 'THEMATIC_SUPERVISION')
-							     AND c.handling_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)),
+							     AND c.handling_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+							       WHERE v.valid_from <= c.opened_on AND (v.valid_to IS NULL OR v.valid_to > c.opened_on))),
 							  (SELECT count(*) FROM inspection_case c WHERE c.opened_on BETWEEN :f AND :t
 							     AND c.kind IN ('REGULAR_SUPERVISION', 'THEMATIC_SUPERVISION')
-							     AND c.handling_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)),
+							     AND c.handling_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+							       WHERE v.valid_from <= c.opened_on AND (v.valid_to IS NULL OR v.valid_to > c.opened_on))),
 							  (SELECT count(*) FROM discipline_decision d WHERE d.decision_date BETWEEN :f AND :t
 							     AND d.status <> 'ANNULLED'
-							     AND d.deciding_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v))
+							     AND d.deciding_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v
+							       WHERE v.valid_from <= d.decision_date
+							         AND (v.valid_to IS NULL OR v.valid_to > d.decision_date)))
 							""")
 					.param("f", start)
 					.param("t", end)

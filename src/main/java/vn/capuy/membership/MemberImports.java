@@ -915,12 +915,18 @@ public class MemberImports {
 		return this.jdbc
 			.sql("""
 					SELECT j.id, j.status, j.done_units, j.total_units, r.created, r.updated, r.unchanged, r.rejected, j.message,
-					  r.error_report IS NOT NULL, j.started_by
+					  r.error_report IS NOT NULL, j.started_by,
+					  r.default_organization_id IN (SELECT v.id FROM organization_visible_ever(:roots, :global) v)
 					FROM background_job j JOIN import_run r ON r.job_id = j.id WHERE j.id = :id
 					""")
 			.param("id", job)
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
 			.query((rs, n) -> {
-				if (!user.global() && !user.username().equals(rs.getString(11)) && !user.isAdministrator()) {
+				// the one who started it, or anyone whose scope holds the organisation it
+				// imported into (an administrator of another organisation sees nothing:
+				// the error report holds members' data)
+				if (!user.global() && !user.username().equals(rs.getString(11)) && !rs.getBoolean(12)) {
 					return null;
 				}
 				return new Progress(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),

@@ -53,6 +53,11 @@ class BackupsTests {
 
 		Map<String, String> source = fingerprints(this.dataSource);
 		Map<String, String> restored = fingerprints(target);
+		// the scheduler records a row per minute in scheduled_run on the live database
+		// while the test runs: that table is compared with the backup's own count instead
+		String scheduled = "scheduled_run";
+		assertThat(restored.remove(scheduled)).startsWith(manifest.rows().get(scheduled) + ":");
+		source.remove(scheduled);
 		assertThat(restored).isEqualTo(source);
 		// identity sequences continue after the restored rows
 		long next = JdbcClient.create(target)

@@ -16,7 +16,7 @@ source "$(dirname "$0")/lib.sh"
 [ -f "$JAR" ] || { echo "FAIL faults: $JAR is missing (run ./mvnw verify first)"; exit 1; }
 VERSION=15
 PG_BIN="/usr/lib/postgresql/$VERSION/bin"
-IMPORT_ROWS="${IMPORT_ROWS:-5000}"
+IMPORT_ROWS="${IMPORT_ROWS:-40000}"
 SOAK_SECONDS="${SOAK_SECONDS:-60}"
 SOAK_USERS="${SOAK_USERS:-100}"
 WORK="$(mktemp -d /tmp/capuy-ci-faults.XXXXXX)"
@@ -208,7 +208,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 [ "$WRITING" = yes ] || fail "the import was not in its writing phase when it should be killed: $STATE"
-sleep 1
+# the import writes thousands of rows a second: kill it soon after its first chunk
+sleep 0.3
 STATE="$(job_state "$PORT_A" "$JOB")"
 [[ "$STATE" == *'"status":"RUNNING"'* ]] || fail "the import finished before the kill (make IMPORT_ROWS larger): $STATE"
 LOCKED="$(psql_q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 7301 AND objid = $JOB")"

@@ -182,7 +182,7 @@ with open(path, "w", encoding="utf-8") as f:
         name = f"{family[i % 14]} {middle[(i // 14) % 10]} {given[(i // 140) % 25]} {given[(i * 7) % 25]}"
         sex = "Nữ" if middle[(i // 14) % 10] == "Thị" else "Nam"
         dob = f"{1 + i % 28:02d}/{1 + i % 12:02d}/{1955 + i % 25}"
-        f.write(f"{name},{sex},{dob},{97000000 + i:08d},{970000 + i:06d}QB,03/02/2006,03/02/2007,Kinh\n")
+        f.write(f"{name},{sex},{dob},{97000000 + i:08d},{900000 + i % 100000:06d}QB,03/02/2006,03/02/2007,Kinh\n")
 PY
 log "importing $IMPORT_ROWS generated members ($(du -h "$CSV" | cut -f1)) into organisation $CELL on node A, all or nothing"
 start_import() { # PORT: prints the job id

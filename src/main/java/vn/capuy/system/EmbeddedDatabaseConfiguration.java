@@ -44,7 +44,10 @@ class EmbeddedDatabaseConfiguration {
 		stopOrphanedPostmaster(dataDir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
-			.setCleanDataDirectory(false)
+			// a database that is not durable (the tests') is thrown away when it stops:
+			// otherwise every test run left a few hundred megabytes in the temporary
+			// directory
+			.setCleanDataDirectory(!durable)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("fsync", durable ? "on" : "off")
 			.setServerConfig("synchronous_commit", durable ? "on" : "off")

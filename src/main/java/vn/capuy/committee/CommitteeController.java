@@ -37,6 +37,7 @@ import vn.capuy.organization.OrganizationType;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.Messages;
 import vn.capuy.system.RuleViolationException;
+import vn.capuy.system.SentForm;
 import vn.capuy.system.Today;
 import vn.capuy.system.VietnameseText;
 

@@ -24,6 +24,7 @@ import vn.capuy.organization.OrganizationTree;
 import vn.capuy.system.InvalidInputException;
 import vn.capuy.system.Messages;
 import vn.capuy.system.RuleViolationException;
+import vn.capuy.system.SentForm;
 import vn.capuy.system.Today;
 import vn.capuy.system.VietnameseText;
 

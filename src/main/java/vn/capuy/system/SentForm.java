@@ -1,4 +1,4 @@
-package vn.capuy.massorg;
+package vn.capuy.system;
 
 import java.util.Map;
 import java.util.Objects;
@@ -9,12 +9,12 @@ import java.util.Objects;
  * message, so the page shows the form again as typed with the message next to the field.
  * Pages with no refused form get {@link #NONE}.
  */
-record SentForm(String form, Map<String, String> values, String field, String message) {
+public record SentForm(String form, Map<String, String> values, String field, String message) {
 
-	static final SentForm NONE = new SentForm(null, Map.of(), null, null);
+	public static final SentForm NONE = new SentForm(null, Map.of(), null, null);
 
 	/** The model attribute under which pages find it. */
-	static final String ATTRIBUTE = "sent";
+	public static final String ATTRIBUTE = "sent";
 
 	/** Whether this form was sent and refused. */
 	public boolean failed(String name) {

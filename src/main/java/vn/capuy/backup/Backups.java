@@ -142,6 +142,10 @@ public class Backups {
 						throw new RuleViolationException("error.backup.checksum", table);
 					}
 				}
+				// the restored versions may equal the ones an application running on this
+				// installation computed its in-memory figures under: move them on
+				st.execute("UPDATE data_version SET version = version + 1");
+				st.execute("UPDATE member_count_version SET version = version + 1");
 			}
 			connection.commit();
 			return manifest;

@@ -45,7 +45,11 @@ class MemberCountCache {
 
 	/** Counts by organisation on the date (organisations without members are absent). */
 	Map<Long, MemberCounts> on(LocalDate date) {
-		long version = this.jdbc.sql("SELECT version FROM member_count_version").query(Long.class).single();
+		// a transaction that has written may see placements nobody else sees yet (and
+		// that may be rolled back): its counts are computed for it and not kept
+		long version = this.jdbc.sql("""
+				SELECT CASE WHEN txid_current_if_assigned() IS NULL THEN version ELSE -1 END FROM member_count_version
+				""").query(Long.class).single();
 		Entry entry = this.entries.get(date);
 		if (entry != null && entry.version() == version) {
 			return entry.counts();
@@ -67,7 +71,9 @@ class MemberCountCache {
 			.query((rs, n) -> counts.put(rs.getLong(1), new MemberCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
 			.list();
 		Map<Long, MemberCounts> frozen = Collections.unmodifiableMap(counts);
-		this.entries.put(date, new Entry(version, frozen));
+		if (version >= 0) {
+			this.entries.put(date, new Entry(version, frozen));
+		}
 		return frozen;
 	}
 

@@ -2,6 +2,7 @@ package vn.capuy.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import vn.capuy.organization.OrganizationTree;
 import vn.capuy.organization.OrganizationType;
 import vn.capuy.organization.TreeNode;
 import vn.capuy.system.AlertSource;
+import vn.capuy.system.DataVersion;
 import vn.capuy.system.HomeAlert;
 
 /**
@@ -24,13 +26,23 @@ import vn.capuy.system.HomeAlert;
 @Service
 public class HomeFigures {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeFigures.class);
+
 	private final OrganizationTree tree;
 
 	private final List<AlertSource> sources;
 
-	HomeFigures(OrganizationTree tree, List<AlertSource> sources) {
+	private final DataVersion.Cache<Key, Figures> kept;
+
+	HomeFigures(OrganizationTree tree, List<AlertSource> sources, DataVersion versions,
+			@org.springframework.beans.factory.annotation.Value("${capuy.summaries.cached-scopes:256}") int cachedScopes) {
 		this.tree = tree;
 		this.sources = sources;
+		this.kept = versions.cache(cachedScopes);
+	}
+
+	/** What the figures depend on: the scope and the date (not the user). */
+	record Key(List<Long> roots, boolean global, LocalDate date) {
 	}
 
 	/** An alert: what is wrong, where, with the rule's source. */
@@ -42,7 +54,18 @@ public class HomeFigures {
 			MemberCounts members, List<Alert> alerts, List<HomeAlert> moduleAlerts) {
 	}
 
+	/**
+	 * The figures of the caller's scope on the date, kept in memory under the data
+	 * version ({@link DataVersion}): computed again after any write anywhere, never
+	 * stale.
+	 */
 	public Figures on(CurrentUser user, LocalDate date) {
+		List<Long> roots = java.util.Arrays.stream(user.scope().roots()).sorted().toList();
+		return this.kept.get(new Key(roots, user.scope().global(), date), () -> compute(user, date));
+	}
+
+	private Figures compute(CurrentUser user, LocalDate date) {
+		long started = System.nanoTime();
 		List<TreeNode> roots = this.tree.tree(user, date);
 		Map<OrganizationType, Integer> byType = new EnumMap<>(OrganizationType.class);
 		List<Alert> alerts = new ArrayList<>();
@@ -52,13 +75,23 @@ public class HomeFigures {
 			members = members.plus(root.getSubtree());
 		}
 		int organizations = byType.values().stream().mapToInt(Integer::intValue).sum();
+		if (log.isDebugEnabled()) {
+			log.debug("Tree of {} organisations in {} ms", organizations, (System.nanoTime() - started) / 1_000_000);
+		}
 		List<HomeAlert> moduleAlerts = new ArrayList<>();
 		for (AlertSource source : this.sources) {
-			moduleAlerts.addAll(source.alerts(user.scope(), date));
+			long sourceStarted = System.nanoTime();
+			List<HomeAlert> found = source.alerts(user.scope(), date);
+			moduleAlerts.addAll(found);
+			if (log.isDebugEnabled()) {
+				log.debug("Alert source {}: {} alerts in {} ms", source.getClass().getSimpleName(), found.size(),
+						(System.nanoTime() - sourceStarted) / 1_000_000);
+			}
 		}
 		moduleAlerts.sort(java.util.Comparator.comparing(HomeAlert::severity)
 			.thenComparing(HomeAlert::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-		return new Figures(date, byType, organizations, members, alerts, moduleAlerts);
+		return new Figures(date, Collections.unmodifiableMap(byType), organizations, members,
+				Collections.unmodifiableList(alerts), Collections.unmodifiableList(moduleAlerts));
 	}
 
 	private void walk(TreeNode node, Map<OrganizationType, Integer> byType, List<Alert> alerts) {

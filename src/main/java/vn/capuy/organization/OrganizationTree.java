@@ -54,7 +54,12 @@ public class OrganizationTree {
 
 	private final ObjectProvider<MemberCountsProvider> counts;
 
-	OrganizationTree(JdbcClient jdbc, RuleBook rules, ObjectProvider<MemberCountsProvider> counts) {
+	private final vn.capuy.system.DataVersion.Cache<TreeKey, List<TreeNode>> trees;
+
+	OrganizationTree(JdbcClient jdbc, RuleBook rules, ObjectProvider<MemberCountsProvider> counts,
+			vn.capuy.system.DataVersion versions,
+			@org.springframework.beans.factory.annotation.Value("${capuy.summaries.cached-trees:16}") int cachedTrees) {
+		this.trees = versions.cache(cachedTrees);
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.counts = counts;
@@ -117,9 +122,20 @@ public class OrganizationTree {
 
 	/**
 	 * The tree on the date, roots first, children sorted by Vietnamese collation, with
-	 * member counts (own and subtree) and the rule flags of each node.
+	 * member counts (own and subtree) and the rule flags of each node. Read-only and kept
+	 * in memory per scope and date under the data version ({@code DataVersion}): computed
+	 * again after any committed write.
 	 */
 	public List<TreeNode> tree(CurrentUser user, LocalDate date) {
+		List<Long> roots = java.util.Arrays.stream(user.scopeRootArray()).sorted().toList();
+		return this.trees.get(new TreeKey(roots, user.global(), date), () -> build(user, date));
+	}
+
+	/** What a tree depends on: the scope and the date. */
+	record TreeKey(List<Long> roots, boolean global, LocalDate date) {
+	}
+
+	private List<TreeNode> build(CurrentUser user, LocalDate date) {
 		List<Organization> all = list(user, date);
 		Map<Long, TreeNode> nodes = new LinkedHashMap<>();
 		for (Organization org : all) {
@@ -129,7 +145,7 @@ public class OrganizationTree {
 		for (TreeNode node : nodes.values()) {
 			Long parent = node.getOrganization().parentId();
 			if (parent != null && nodes.containsKey(parent)) {
-				nodes.get(parent).getChildren().add(node);
+				nodes.get(parent).children().add(node);
 			}
 			else {
 				roots.add(node);
@@ -143,7 +159,7 @@ public class OrganizationTree {
 			finish(root, own, byName, ruleSet);
 		}
 		roots.sort(byName);
-		return roots;
+		return java.util.Collections.unmodifiableList(roots);
 	}
 
 	private MemberCounts finish(TreeNode node, Map<Long, MemberCounts> own, Comparator<TreeNode> byName,
@@ -151,7 +167,7 @@ public class OrganizationTree {
 		MemberCounts mine = own.getOrDefault(node.getOrganization().id(), MemberCounts.ZERO);
 		node.setOwn(mine);
 		MemberCounts total = mine;
-		node.getChildren().sort(byName);
+		node.children().sort(byName);
 		for (TreeNode child : node.getChildren()) {
 			total = total.plus(finish(child, own, byName, ruleSet));
 		}
@@ -166,6 +182,23 @@ public class OrganizationTree {
 	 */
 	public Organization get(CurrentUser user, long id, LocalDate date) {
 		return find(user, id, date).orElseThrow(() -> new NotFoundException("organization " + id));
+	}
+
+	/**
+	 * The named organisations on the date that the caller sees (those outside the scope,
+	 * or not existing then, are absent): one query, however many ids.
+	 */
+	public List<Organization> listOf(CurrentUser user, java.util.Collection<Long> ids, LocalDate date) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(ON_DATE + " AND o.id = ANY(:ids)")
+			.param("d", date)
+			.param("roots", user.scopeRootArray())
+			.param("global", user.global())
+			.param("ids", ids.toArray(Long[]::new))
+			.query(OrganizationTree::map)
+			.list();
 	}
 
 	public Optional<Organization> find(CurrentUser user, long id, LocalDate date) {
@@ -313,7 +346,7 @@ public class OrganizationTree {
 			if (type.isCell() && this.minFull.isPresent()) {
 				int min = Integer.parseInt(this.minFull.get().value());
 				if (counts.fullIncludingExempt() < min) {
-					node.getFlags()
+					node.flags()
 						.add(new TreeNode.RuleFlag("organization.flag.too-few-full-members", this.minFull.get().key(),
 								this.minFull.get().sourceDocument(),
 								new Object[] { counts.fullIncludingExempt(), min }));
@@ -322,7 +355,7 @@ public class OrganizationTree {
 			if (type == OrganizationType.CHI_BO_CO_SO && this.maxCell.isPresent()) {
 				int max = Integer.parseInt(this.maxCell.get().value());
 				if (counts.total() >= max) {
-					node.getFlags()
+					node.flags()
 						.add(new TreeNode.RuleFlag("organization.flag.grassroots-cell-too-large",
 								this.maxCell.get().key(), this.maxCell.get().sourceDocument(),
 								new Object[] { counts.total(), max }));

@@ -34,7 +34,12 @@ public final class TreeNode {
 		return this.organization;
 	}
 
+	/** The children in name order (read-only: trees are shared between requests). */
 	public List<TreeNode> getChildren() {
+		return java.util.Collections.unmodifiableList(this.children);
+	}
+
+	List<TreeNode> children() {
 		return this.children;
 	}
 
@@ -47,6 +52,10 @@ public final class TreeNode {
 	}
 
 	public List<RuleFlag> getFlags() {
+		return java.util.Collections.unmodifiableList(this.flags);
+	}
+
+	List<RuleFlag> flags() {
 		return this.flags;
 	}
 

@@ -807,7 +807,11 @@ public class CellMeetings {
 			return meetings;
 		}
 		Map<Long, String> names = new HashMap<>();
-		for (Organization o : this.tree.list(user, date)) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		for (Meeting m : meetings) {
+			ids.add(m.organizationId());
+		}
+		for (Organization o : this.tree.listOf(user, ids, date)) {
 			names.put(o.id(), o.name());
 		}
 		List<Meeting> result = new ArrayList<>();

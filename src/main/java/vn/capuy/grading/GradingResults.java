@@ -155,29 +155,40 @@ public class GradingResults implements ReviewContribution, AlertSource {
 		}
 		Map<String, Object> p = new HashMap<>(params);
 		p.put("prev", previous.get().id());
-		// a member is the same person across restructuring; an organisation is matched
-		// by its id and collective (two branches, so that each uses its index: one OR
-		// made every review scan the whole previous campaign)
+		// a member is the same person across restructuring (one grade of the previous
+		// campaign per member, the first recorded if a member was reviewed in two
+		// organisations); an organisation is matched by its id and collective. Two hash
+		// joins over the two campaigns: a lookup per review (a lateral join) took seconds
+		// at the scale of a province
 		int[] counts = this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE q.decided_grade IS NOT NULL
-				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
-				           < array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
-				       count(*) FILTER (WHERE q.decided_grade = r.decided_grade),
-				       count(*) FILTER (WHERE q.decided_grade IS NOT NULL
-				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], r.decided_grade)
-				           > array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], q.decided_grade)),
-				       count(*) FILTER (WHERE q.decided_grade IS NULL)
-				FROM grading_review r
-				LEFT JOIN LATERAL (
-				    SELECT p.decided_grade FROM grading_review p
-				    WHERE r.member_id IS NOT NULL AND p.member_id = r.member_id AND p.campaign_id = :prev
-				      AND p.subject_kind = r.subject_kind AND p.decided_grade IS NOT NULL
-				    UNION ALL
-				    SELECT p.decided_grade FROM grading_review p
-				    WHERE r.member_id IS NULL AND p.organization_id = r.organization_id AND p.collective = r.collective
-				      AND p.campaign_id = :prev AND p.subject_kind = r.subject_kind AND p.decided_grade IS NOT NULL
-				    LIMIT 1) q ON true
-				""" + where + " AND r.decided_grade IS NOT NULL")
+				WITH prev_member AS (
+				    SELECT DISTINCT ON (p.member_id, p.subject_kind) p.member_id, p.subject_kind, p.decided_grade
+				    FROM grading_review p
+				    WHERE p.campaign_id = :prev AND p.member_id IS NOT NULL AND p.decided_grade IS NOT NULL
+				    ORDER BY p.member_id, p.subject_kind, p.id),
+				prev_org AS (
+				    SELECT p.organization_id, p.collective, p.subject_kind, p.decided_grade
+				    FROM grading_review p
+				    WHERE p.campaign_id = :prev AND p.member_id IS NULL AND p.decided_grade IS NOT NULL),
+				pairs AS (
+				    SELECT r.decided_grade AS grade_now, coalesce(pm.decided_grade, po.decided_grade) AS grade_before
+				    FROM grading_review r
+				    LEFT JOIN prev_member pm ON r.member_id IS NOT NULL AND pm.member_id = r.member_id
+				      AND pm.subject_kind = r.subject_kind
+				    LEFT JOIN prev_org po ON r.member_id IS NULL AND po.organization_id = r.organization_id
+				      AND po.collective = r.collective AND po.subject_kind = r.subject_kind
+				""" + where + """
+				      AND r.decided_grade IS NOT NULL)
+				SELECT count(*) FILTER (WHERE grade_before IS NOT NULL
+				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], grade_now)
+				           < array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], grade_before)),
+				       count(*) FILTER (WHERE grade_before = grade_now),
+				       count(*) FILTER (WHERE grade_before IS NOT NULL
+				         AND array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], grade_now)
+				           > array_position(ARRAY['HTXS','HTT','HTNV','KHTNV'], grade_before)),
+				       count(*) FILTER (WHERE grade_before IS NULL)
+				FROM pairs
+				""")
 			.params(p)
 			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) })
 			.single();

@@ -141,6 +141,11 @@ class BenchCommand implements ApplicationRunner {
 		return row(value, "ms (p95)", base, "≤ 1.3× the baseline", value / base <= 1.3);
 	}
 
+	/**
+	 * The search as one would write it by hand: the same statements the service runs (a
+	 * count up to the cap, then the page in Vietnamese order with the organisations'
+	 * names), without the service layer around them.
+	 */
 	private void handSearch(String folded, LocalDate on) {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -151,17 +156,26 @@ class BenchCommand implements ApplicationRunner {
 			params.put("w" + i, "%" + words[i] + "%");
 		}
 		String from = """
-				FROM member m
-				JOIN membership ms ON ms.member_id = m.id AND ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+				FROM membership ms
+				JOIN member m ON m.id = ms.member_id
 				JOIN member_status st ON st.member_id = m.id AND st.valid_from <= :d AND (st.valid_to IS NULL OR st.valid_to > :d)
-				WHERE st.status IN ('PROBATIONARY', 'FULL', 'EXEMPT')
+				WHERE ms.valid_from <= :d AND (ms.valid_to IS NULL OR ms.valid_to > :d)
+				  AND st.status IN ('PROBATIONARY', 'FULL', 'EXEMPT')
 				"""
 				+ where;
-		this.jdbc.sql("SELECT count(*) " + from).params(params).query(Long.class).single();
-		this.jdbc.sql("SELECT m.id, m.full_name " + from + " ORDER BY m.full_name LIMIT 50")
+		params.put("cap", 10_001);
+		this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
 			.params(params)
-			.query((rs, n) -> rs.getLong(1))
-			.list();
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				SELECT m.id, m.full_name, m.sex, m.date_of_birth, ms.organization_id, st.status, m.party_card_number,
+				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
+				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d))
+				""" + from + """
+				 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
+				 LIMIT 50
+				""").params(params).query((rs, n) -> rs.getLong(1)).list();
 	}
 
 	/**
@@ -334,6 +348,33 @@ class BenchCommand implements ApplicationRunner {
 					       count(*) FILTER (WHERE decided_grade = 'HTT')
 					FROM grading_review WHERE campaign_id = :c GROUP BY 1, 2
 					""").param("c", campaign).query((rs, n) -> rs.getLong(3)).list();
+			// changes from the previous year, and who did not complete their tasks
+			this.jdbc
+				.sql("""
+						WITH prev AS (SELECT id FROM grading_campaign WHERE period_kind = 'YEAR' AND status = 'PUBLISHED'
+						              AND period_to < (SELECT period_to FROM grading_campaign WHERE id = :c)
+						              ORDER BY period_to DESC LIMIT 1),
+						pm AS (SELECT DISTINCT ON (member_id, subject_kind) member_id, subject_kind, decided_grade
+						       FROM grading_review WHERE campaign_id = (SELECT id FROM prev) AND member_id IS NOT NULL
+						         AND decided_grade IS NOT NULL ORDER BY member_id, subject_kind, id),
+						po AS (SELECT organization_id, collective, subject_kind, decided_grade FROM grading_review
+						       WHERE campaign_id = (SELECT id FROM prev) AND member_id IS NULL AND decided_grade IS NOT NULL)
+						SELECT coalesce(pm.decided_grade, po.decided_grade) AS before, r.decided_grade, count(*)
+						FROM grading_review r
+						LEFT JOIN pm ON pm.member_id = r.member_id AND pm.subject_kind = r.subject_kind
+						LEFT JOIN po ON r.member_id IS NULL AND po.organization_id = r.organization_id
+						  AND po.collective = r.collective AND po.subject_kind = r.subject_kind
+						WHERE r.campaign_id = :c AND r.decided_grade IS NOT NULL
+						GROUP BY 1, 2
+						""")
+				.param("c", campaign)
+				.query((rs, n) -> rs.getLong(3))
+				.list();
+			this.jdbc.sql("""
+					SELECT id, subject_name, organization_name FROM grading_review
+					WHERE campaign_id = :c AND decided_grade = 'KHTNV'
+					ORDER BY subject_kind DESC, organization_name COLLATE vi_vn, subject_name COLLATE vi_vn
+					""").param("c", campaign).query((rs, n) -> rs.getLong(1)).list();
 		}
 		handTreeCounts(on);
 	}

@@ -75,6 +75,9 @@ public class DataGenerator {
 			int meetings = scale.monthlyHistory ? meetings(start) : 0;
 			progress.accept(98);
 			int reviews = grading(start);
+			// statistics of the new rows now, as a database in service has them (else the
+			// first queries are planned for empty tables until autovacuum comes by)
+			this.jdbc.sql("ANALYZE").update();
 			progress.accept(100);
 			return new Result(tree.count, result.members(), result.statusRows(), result.placementRows(), meetings,
 					reviews);

@@ -8,6 +8,9 @@
 #      it without a restart of the application, and nothing committed is lost;
 #   c. kill -9 of a node during a member import: nothing of the import is visible, the job shows FAILED with the
 #      "interrupted" message over the API, and the same import run again completes with the expected count;
+#   e. kill -9 of a node while it drafts a review report (the DOCX of the sample's review of Directive 16-CT/TU, slowed
+#      by the test-only pause capuy.jobs.drafting-pause between its steps): no file of the run is stored, the job shows
+#      FAILED with the "interrupted" message over the API, and a new run completes to a DOCX that downloads and opens;
 #   d. a soak: 100 virtual users for 60 s with their own session cookies, no errors, no heap growth after warm-up.
 # Usage: bash .ci/faults.sh   (needs target/capuy.jar; SOAK_SECONDS and IMPORT_ROWS may be set)
 set -euo pipefail
@@ -30,7 +33,8 @@ export CAPUY_DATA_KEY="ZmF1bHQtY2hlY2tzLW9ubHktMzItYnl0ZXMtbG9uZy4=" # gitleaks:
 PG_STARTED=no
 PID_A=""
 PID_B=""
-NODE_OPTS=(--capuy.jobs.sweep-interval=3s --capuy.jobs.stale-after=10s)
+# drafting-pause: a review report takes a few seconds to draft here, so that it can be killed half-way (check e)
+NODE_OPTS=(--capuy.jobs.sweep-interval=3s --capuy.jobs.stale-after=10s --capuy.jobs.drafting-pause=400ms)
 RESULTS=()
 
 pg() { (cd / && runuser -u postgres -- "$PG_BIN/$1" "${@:2}"); }
@@ -249,6 +253,83 @@ MEMBERS_END="$(psql_q "SELECT count(*) FROM member")"
 [ "$CREATED" = "$IMPORT_ROWS" ] || fail "the second import created $CREATED members instead of $IMPORT_ROWS: $STATE"
 [ "$MEMBERS_END" = $((MEMBERS_BEFORE + IMPORT_ROWS)) ] || fail "after the second import there are $MEMBERS_END members, expected $((MEMBERS_BEFORE + IMPORT_ROWS))"
 pass "c. kill -9 during an import: job $JOB killed while writing; members stayed $MEMBERS_BEFORE; the job shows FAILED with the interrupted message (swept by ${SWEPT_BY:-a node}); the same file again: job $JOB2 DONE, $CREATED created, $MEMBERS_END members ($((SECONDS - CHECK_START)) s)"
+
+# --- e. kill -9 during the drafting of a review report ---------------------------------------------------------------
+CHECK_START=$SECONDS
+# the office (vanphong) drafts the sample's five-year review of Directive 16-CT/TU
+REVIEW="$(psql_q "SELECT id FROM review WHERE title = 'Tổng kết 5 năm thực hiện Chỉ thị 16-CT/TU của Ban Thường vụ Tỉnh uỷ' ORDER BY id LIMIT 1")"
+[ -n "$REVIEW" ] || fail "the sample has no review of Directive 16-CT/TU"
+start_drafting() { # PORT: prints the job id
+  local body
+  body="$(curl -s --max-time 60 -u vanphong:demo -X POST "http://127.0.0.1:$1/api/v1/reviews/$REVIEW/report-jobs" || true)"
+  echo "$body" >"$WORK/drafting-start.json"
+  json_number "$body" id || true
+}
+drafting_state() { # PORT JOB: the JSON status
+  curl -s --max-time 30 -u vanphong:demo "http://127.0.0.1:$1/api/v1/report-jobs/$2" || true
+}
+FILES_BEFORE="$(psql_q "SELECT count(*) FROM review_report_file WHERE review_id = $REVIEW")"
+DJOB="$(start_drafting "$PORT_A")"
+[ -n "$DJOB" ] || fail "the drafting did not start: $(cat "$WORK/drafting-start.json")"
+STATE=""
+DRAFTING=no
+for _ in $(seq 1 300); do
+  STATE="$(drafting_state "$PORT_A" "$DJOB")"
+  [[ "$STATE" == *'"status":"RUNNING"'* ]] || break
+  if [ "$(json_number "$STATE" done || echo 0)" -gt 0 ]; then DRAFTING=yes; break; fi
+  sleep 0.2
+done
+[ "$DRAFTING" = yes ] || fail "the drafting was not under way when it should be killed: $STATE"
+STATE="$(drafting_state "$PORT_A" "$DJOB")"
+[[ "$STATE" == *'"status":"RUNNING"'* ]] || fail "the drafting finished before the kill (raise capuy.jobs.drafting-pause): $STATE"
+LOCKED="$(psql_q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 7301 AND objid = $DJOB")"
+[ "$LOCKED" = 1 ] || fail "the running drafting $DJOB does not hold its advisory lock (7301, $DJOB)"
+log "drafting job $DJOB of review $REVIEW is under way ($(json_number "$STATE" done)/$(json_number "$STATE" total) steps): kill -9 node A (pid $PID_A)"
+kill -9 "$PID_A"
+wait "$PID_A" 2>/dev/null || true
+PID_A=""
+KILLED_AT=$SECONDS
+FILES_KILLED="$(psql_q "SELECT count(*) FROM review_report_file WHERE job_id = $DJOB")"
+[ "$FILES_KILLED" = 0 ] || fail "after kill -9 the killed drafting $DJOB has a stored file"
+log "after kill -9: no file of job $DJOB; restarting node A"
+PID_A="$(start_node a "$PORT_A" true)"
+wait_up "$PORT_A" "$PID_A" 300 || fail "node A did not come back after kill -9 during the drafting"
+FAILED=""
+for _ in $(seq 1 60); do
+  STATE="$(drafting_state "$PORT_A" "$DJOB")"
+  if [[ "$STATE" == *'"status":"FAILED"'* ]]; then FAILED=yes; break; fi
+  sleep 1
+done
+[ "$FAILED" = yes ] || fail "the killed drafting $DJOB is not FAILED $((SECONDS - KILLED_AT)) s after the kill: $STATE"
+[[ "$STATE" == *'Bị gián đoạn'* ]] || fail "the killed drafting's message is not the interrupted message: $STATE"
+[[ "$STATE" != *downloadUrl* ]] || fail "the killed drafting offers a download: $STATE"
+FILES_KILLED="$(psql_q "SELECT count(*) FROM review_report_file WHERE job_id = $DJOB")"
+[ "$FILES_KILLED" = 0 ] || fail "after the restart the killed drafting $DJOB has a stored file"
+SWEPT_BY="$(grep -l "Background jobs \[.*\b$DJOB\b.*\] were interrupted" "$WORK"/node-*.log 2>/dev/null | xargs -r -n1 basename | tr '\n' ' ')"
+log "drafting job $DJOB over the API: $STATE (swept by: ${SWEPT_BY:-?})"
+DJOB2="$(start_drafting "$PORT_A")"
+[ -n "$DJOB2" ] || fail "the second drafting did not start: $(cat "$WORK/drafting-start.json")"
+[ "$DJOB2" != "$DJOB" ] || fail "starting again answered the killed job $DJOB"
+for _ in $(seq 1 300); do
+  STATE="$(drafting_state "$PORT_A" "$DJOB2")"
+  [[ "$STATE" == *'"status":"RUNNING"'* ]] || break
+  sleep 1
+done
+[[ "$STATE" == *'"status":"DONE"'* ]] || fail "the second drafting did not finish: $STATE"
+URL="$(grep -o '"downloadUrl":"[^"]*"' <<<"$STATE" | cut -d'"' -f4)"
+[ -n "$URL" ] || fail "the finished drafting has no download URL: $STATE"
+DOCX="$WORK/report.docx"
+CODE="$(curl -s --max-time 60 -u vanphong:demo -o "$DOCX" -w '%{http_code}' "http://127.0.0.1:$PORT_A$URL" || true)"
+[ "$CODE" = 200 ] || fail "the download of $URL answered $CODE"
+[ "$(head -c 2 "$DOCX")" = PK ] || fail "the downloaded report is not a zip (DOCX) file"
+unzip -tq "$DOCX" >/dev/null || fail "the downloaded report is not a valid zip: $(unzip -tq "$DOCX" 2>&1 | tail -n 1)"
+unzip -p "$DOCX" word/document.xml | grep -q 'Chỉ thị 16-CT/TU' || fail "word/document.xml of the report does not name Directive 16-CT/TU"
+SHA_DB="$(psql_q "SELECT sha256 FROM review_report_file WHERE job_id = $DJOB2")"
+SHA_FILE="$(sha256sum "$DOCX" | cut -d' ' -f1)"
+[ "$SHA_DB" = "$SHA_FILE" ] || fail "the download differs from the stored file (sha256 $SHA_FILE vs $SHA_DB)"
+FILES_AFTER="$(psql_q "SELECT count(*) FROM review_report_file WHERE review_id = $REVIEW")"
+[ "$FILES_AFTER" = $((FILES_BEFORE + 1)) ] || fail "review $REVIEW has $FILES_AFTER stored files, expected $((FILES_BEFORE + 1))"
+pass "e. kill -9 during report drafting: job $DJOB of review $REVIEW killed under way; no file of it stored; it shows FAILED with the interrupted message (swept by ${SWEPT_BY:-a node}); job $DJOB2 DONE, its DOCX ($(stat -c %s "$DOCX") bytes) downloads, unzips with word/document.xml naming 16-CT/TU, equal to the stored sha256 ($((SECONDS - CHECK_START)) s)"
 
 # --- d. soak ----------------------------------------------------------------------------------------------------
 CHECK_START=$SECONDS

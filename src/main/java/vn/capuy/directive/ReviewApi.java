@@ -27,7 +27,7 @@ import vn.capuy.system.Today;
 /**
  * Reviews over JSON: the list, one review with its outline and submissions, the
  * organisations' review reports and their steps, the drafted report and its DOCX and
- * XLSX.
+ * XLSX, and the DOCX drafted as a background job (its progress and its stored file).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -43,11 +43,14 @@ class ReviewApi {
 
 	private final ReviewReport report;
 
+	private final ReviewReportJobs jobs;
+
 	private final Today today;
 
-	ReviewApi(Reviews reviews, ReviewReport report, Today today) {
+	ReviewApi(Reviews reviews, ReviewReport report, ReviewReportJobs jobs, Today today) {
 		this.reviews = reviews;
 		this.report = report;
+		this.jobs = jobs;
 		this.today = today;
 	}
 
@@ -99,6 +102,29 @@ class ReviewApi {
 	@GetMapping("/reviews/{id}/report.docx")
 	ResponseEntity<byte[]> docx(@PathVariable long id) {
 		return file(this.report.docx(CurrentUser.get(), id), DOCX, "bao-cao-" + id + ".docx");
+	}
+
+	/**
+	 * Starts drafting the report's DOCX in the background: 202 with the job id (the
+	 * running one's if the review is being drafted already).
+	 */
+	@PostMapping("/reviews/{id}/report-jobs")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, Object> startDrafting(@PathVariable long id) {
+		return Map.of("id", this.jobs.start(CurrentUser.get(), id));
+	}
+
+	/** A drafting run: status, progress and, when DONE, the download URL of its file. */
+	@GetMapping("/report-jobs/{id}")
+	ReviewReportJobs.Job draftingJob(@PathVariable long id) {
+		return this.jobs.job(CurrentUser.get(), id);
+	}
+
+	/** The DOCX a finished drafting run wrote. */
+	@GetMapping("/report-jobs/{id}/report.docx")
+	ResponseEntity<byte[]> draftedFile(@PathVariable long id) {
+		ReviewReportJobs.StoredFile file = this.jobs.file(CurrentUser.get(), id);
+		return file(file.content(), DOCX, file.name());
 	}
 
 	@GetMapping("/reviews/{id}/report.xlsx")

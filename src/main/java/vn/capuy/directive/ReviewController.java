@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -38,11 +39,14 @@ class ReviewController {
 
 	private final DirectiveController forms;
 
+	private final ReviewReportJobs jobs;
+
 	private final Today today;
 
-	ReviewController(Reviews reviews, ReviewReport report, Directives directives, DirectiveScope scope,
-			DirectiveController forms, Today today) {
+	ReviewController(Reviews reviews, ReviewReport report, ReviewReportJobs jobs, Directives directives,
+			DirectiveScope scope, DirectiveController forms, Today today) {
 		this.reviews = reviews;
+		this.jobs = jobs;
 		this.report = report;
 		this.directives = directives;
 		this.scope = scope;
@@ -82,6 +86,9 @@ class ReviewController {
 		model.addAttribute("submissions", this.reviews.submissions(user, id));
 		model.addAttribute("conference", this.reviews.conference(user, id));
 		model.addAttribute("committee", this.scope.actsForCommittee(user, review.ownerId()));
+		if (this.scope.sees(user, review.ownerId())) {
+			model.addAttribute("drafting", this.jobs.drafting(user, id));
+		}
 		LocalDate on = review.dueOn().isAfter(this.today.date()) ? this.today.date() : review.periodTo();
 		model.addAttribute("organizations", this.scope.reporters(user, review.ownerId(),
 				on.isBefore(review.periodFrom()) ? review.periodFrom() : on));
@@ -226,6 +233,28 @@ class ReviewController {
 			}
 			return "/review-submissions/" + id;
 		});
+	}
+
+	/** Starts drafting the report's DOCX in the background; back to the review. */
+	@PostMapping("/reviews/{id}/report-jobs")
+	String startDrafting(@PathVariable long id, RedirectAttributes redirect) {
+		return this.forms.attempt(redirect, "/reviews/" + id, () -> {
+			this.jobs.start(CurrentUser.get(), id);
+			return "/reviews/" + id + "#drafting";
+		});
+	}
+
+	/**
+	 * The drafting of the review's DOCX: its progress while it runs (the fragment the
+	 * review page polls), the latest file, a failure and its message.
+	 */
+	@GetMapping("/reviews/{id}/drafting")
+	String drafting(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		CurrentUser user = CurrentUser.get();
+		model.addAttribute("drafting", this.jobs.drafting(user, id));
+		model.addAttribute("review", this.reviews.get(user, id));
+		return htmx != null ? "directive/drafting :: drafting" : "directive/drafting";
 	}
 
 	@GetMapping("/reviews/{id}/draft")

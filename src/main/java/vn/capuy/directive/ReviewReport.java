@@ -87,12 +87,50 @@ public class ReviewReport {
 	public record Draft(Reviews.Review review, List<DraftSection> sections, List<AnnexTable> annex) {
 	}
 
+	/**
+	 * Told after each step of a drafting (a section gathered, an annex table counted, the
+	 * document written) how many of how many are done; a background drafting shows it as
+	 * its progress.
+	 */
+	@FunctionalInterface
+	public interface Steps {
+
+		/** No one is told. */
+		Steps NONE = (done, total) -> {
+		};
+
+		void done(int done, int total);
+
+	}
+
 	/** The drafted report of a review, for the committee's staff. */
 	public Draft draft(CurrentUser user, long reviewId) {
+		return draft(user, reviewId, Steps.NONE, 0);
+	}
+
+	/**
+	 * The steps of drafting a review's DOCX: each section, the organisations table, two
+	 * tables per plan, each contribution, and the document itself.
+	 */
+	public int steps(CurrentUser user, long reviewId) {
+		Reviews.Review review = visible(user, reviewId);
+		return this.reviews.outline(reviewId).size() + annexSteps(review) + 1;
+	}
+
+	private int annexSteps(Reviews.Review review) {
+		return 1 + 2 * this.reviews.planIds(review).size() + this.contributions.size();
+	}
+
+	private Reviews.Review visible(CurrentUser user, long reviewId) {
 		Reviews.Review review = this.reviews.get(user, reviewId);
 		if (!this.scope.sees(user, review.ownerId())) {
 			throw new vn.capuy.system.NotFoundException("review " + reviewId);
 		}
+		return review;
+	}
+
+	private Draft draft(CurrentUser user, long reviewId, Steps steps, int extra) {
+		Reviews.Review review = visible(user, reviewId);
 		List<Reviews.Section> outline = this.reviews.outline(reviewId);
 		Map<Long, Reviews.DraftVersion> latest = this.reviews.latestDraft(reviewId);
 		List<Reviews.Submission> submissions = this.reviews.submissions(CurrentUser.system(), reviewId)
@@ -101,6 +139,8 @@ public class ReviewReport {
 			.sorted(Comparator.comparing(Reviews.Submission::organizationName,
 					vn.capuy.system.VietnameseText.collator()))
 			.toList();
+		int total = outline.size() + annexSteps(review) + extra;
+		int[] done = { 0 };
 		List<DraftSection> sections = new ArrayList<>();
 		for (Reviews.Section section : outline) {
 			Reviews.DraftVersion version = latest.get(section.id());
@@ -110,8 +150,9 @@ public class ReviewReport {
 			else {
 				sections.add(new DraftSection(section, gathered(section, submissions), 0, true));
 			}
+			steps.done(++done[0], total);
 		}
-		return new Draft(review, sections, annex(review));
+		return new Draft(review, sections, annex(review, () -> steps.done(++done[0], total)));
 	}
 
 	/**
@@ -134,16 +175,25 @@ public class ReviewReport {
 
 	/** Every annex table, the module's own first, then the contributions in order. */
 	public List<AnnexTable> annex(Reviews.Review review) {
+		return annex(review, () -> {
+		});
+	}
+
+	private List<AnnexTable> annex(Reviews.Review review, Runnable step) {
 		List<AnnexTable> tables = new ArrayList<>();
 		tables.add(organizationsByType(review.ownerId(), review.periodFrom(), review.periodTo()));
+		step.run();
 		List<Long> plans = this.reviews.planIds(review);
 		for (long planId : plans) {
 			tables.add(reportsPerPeriod(planId, review.periodFrom(), review.periodTo()));
+			step.run();
 			tables.add(indicatorTotals(planId, review.periodFrom(), review.periodTo()));
+			step.run();
 		}
 		ScopeRef ownerScope = new ScopeRef(new Long[] { review.ownerId() }, false);
 		for (ReviewContribution contribution : this.contributions) {
 			tables.addAll(contribution.tables(ownerScope, review.periodFrom(), review.periodTo()));
+			step.run();
 		}
 		return tables;
 	}
@@ -275,7 +325,20 @@ public class ReviewReport {
 
 	/** The drafted report as DOCX in the HD 36 layout, with its annex tables. */
 	public byte[] docx(CurrentUser user, long reviewId) {
-		Draft draft = draft(user, reviewId);
+		return docx(user, reviewId, Steps.NONE);
+	}
+
+	/**
+	 * The drafted report as DOCX, telling the steps as they are done (the last one when
+	 * the document is written).
+	 */
+	public byte[] docx(CurrentUser user, long reviewId, Steps steps) {
+		int[] last = { 0, 0 };
+		Draft draft = draft(user, reviewId, (done, total) -> {
+			last[0] = done;
+			last[1] = total;
+			steps.done(done, total);
+		}, 1);
 		Reviews.Review review = draft.review();
 		Hd36Document doc = Hd36Document.create()
 			.superior(review.superior())
@@ -301,7 +364,9 @@ public class ReviewReport {
 			}
 		}
 		doc.signature(review.authority(), review.signerTitle(), review.signer()).recipients(review.recipients());
-		return doc.toDocx();
+		byte[] bytes = doc.toDocx();
+		steps.done(last[1], last[1]);
+		return bytes;
 	}
 
 	/** A cell as the page and the DOCX print it (dates as dd/MM/yyyy). */

@@ -50,6 +50,21 @@ public class ScheduledWork {
 		return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), millis) * millis);
 	}
 
+	/**
+	 * Deletes the record of scheduled runs whose slot is older than the retention (the
+	 * record only serves to run each slot once; a slot that old is never asked for
+	 * again); answers how many. Run it inside a scheduled task, in its transaction.
+	 */
+	int prune(Duration retention) {
+		int pruned = this.jdbc.sql("DELETE FROM scheduled_run WHERE slot < now() - make_interval(secs => :secs)")
+			.param("secs", (double) retention.toSeconds())
+			.update();
+		if (pruned > 0) {
+			log.info("Pruned {} scheduled runs older than {}", pruned, retention);
+		}
+		return pruned;
+	}
+
 	/** Runs the task for the current slot of the interval, unless another node has. */
 	public boolean runOnce(String task, Duration interval, Runnable work) {
 		return runOnce(task, slot(Instant.now(), interval), work);

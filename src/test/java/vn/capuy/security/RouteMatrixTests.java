@@ -399,6 +399,8 @@ class RouteMatrixTests extends RouteCalls {
 			SHAPES.put("/reviews/{id}", "SELECT r.id FROM review r WHERE r.owner_id IN %p");
 			SHAPES.put("/review-submissions/{id}",
 					"SELECT s.id FROM review_submission s WHERE s.organization_id IN %s");
+			SHAPES.put("/report-jobs/{id}", "SELECT j.job_id AS id FROM review_report_run j JOIN review r "
+					+ "ON r.id = j.review_id WHERE r.owner_id IN %p");
 		}
 
 		/** Variables that do not name a scoped record. */

@@ -39,6 +39,9 @@ class BackgroundJobsTests {
 	ScheduledWork work;
 
 	@Autowired
+	JobSweeper sweeper;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -179,6 +182,47 @@ class BackgroundJobsTests {
 		AtomicInteger runs = new AtomicInteger();
 		assertThat(this.work.runOnce(task, slot, runs::incrementAndGet)).isTrue();
 		assertThat(runs.get()).isEqualTo(1);
+	}
+
+	void ran(String task, String age) {
+		this.jdbc.sql("""
+				INSERT INTO scheduled_run (task, slot, node, ran_at)
+				VALUES (:t, now() - CAST(:age AS interval), 'test', now() - CAST(:age AS interval))
+				""").param("t", task).param("age", age).update();
+	}
+
+	long runs(String task) {
+		return this.jdbc.sql("SELECT count(*) FROM scheduled_run WHERE task = :t")
+			.param("t", task)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void theScheduledSweepPrunesRunsOlderThanTheRetentionOncePerSlot() {
+		String old = "test-old-" + Fixtures.next();
+		String recent = "test-recent-" + Fixtures.next();
+		ran(old, "31 days");
+		ran(old, "400 days");
+		ran(recent, "29 days");
+		ran(recent, "1 hour");
+		// a slot of the sweep no one has run yet (a day ago, to the millisecond)
+		Instant slot = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+		assertThat(this.sweeper.sweep(slot)).isTrue();
+		assertThat(runs(old)).as("runs older than 30 days").isZero();
+		assertThat(runs(recent)).as("runs within 30 days").isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM scheduled_run WHERE task = :t AND slot = :s")
+			.param("t", JobSweeper.TASK)
+			.param("s", java.sql.Timestamp.from(slot))
+			.query(Long.class)
+			.single()).as("the sweep's own slot is recorded").isEqualTo(1);
+		// the same slot again (another node, later): skipped, so nothing is pruned by it
+		ran(old, "45 days");
+		assertThat(this.sweeper.sweep(slot)).isFalse();
+		assertThat(runs(old)).isEqualTo(1);
+		// the next slot prunes it
+		assertThat(this.sweeper.sweep(slot.plusMillis(1))).isTrue();
+		assertThat(runs(old)).isZero();
 	}
 
 	@Test

@@ -346,6 +346,9 @@ public class MemberImports {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		if (defaultOrganizationId != null && this.tree.find(user, defaultOrganizationId, this.today.date()).isEmpty()) {
+			throw new InvalidInputException("organizationId", "error.member.organization.not-found");
+		}
 		List<RowError> errors = new ArrayList<>();
 		validateAll(user, table, mapping, defaultOrganizationId, errors);
 		return new Preview(table.encoding(), table.headers(), mapping, layout, table.rows().size(),

@@ -128,6 +128,9 @@ public class MemberLifecycle {
 			.filter((x) -> x.id() == exemptionId)
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("exemption " + exemptionId));
+		if (!user.editsRegister()) {
+			throw new org.springframework.security.access.AccessDeniedException("exemptions");
+		}
 		if (on == null || !on.isAfter(e.validFrom())) {
 			throw new InvalidInputException("validTo", "transfer.error.end-before-start");
 		}

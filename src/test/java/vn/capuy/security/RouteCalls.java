@@ -124,6 +124,23 @@ abstract class RouteCalls {
 	 */
 	MockHttpServletResponse call(Route route, Map<String, String> ids, UserDetails account,
 			Map<String, String> replaced, String json) throws Exception {
+		return call(route, ids, account, replaced, json, null);
+	}
+
+	/**
+	 * A call with a valid body (form parameters, JSON, raw content or a file) where the
+	 * matrix gives one, so that the role check is reached with input the handler accepts.
+	 */
+	MockHttpServletResponse call(Route route, Map<String, String> ids, UserDetails account, Body body)
+			throws Exception {
+		if (body == null) {
+			return call(route, ids, account);
+		}
+		return call(route, ids, account, body.form(), (body.json() != null) ? body.json() : "{}", body);
+	}
+
+	private MockHttpServletResponse call(Route route, Map<String, String> ids, UserDetails account,
+			Map<String, String> replaced, String json, Body body) throws Exception {
 		String path = route.pattern();
 		Matcher m = VARIABLE.matcher(path);
 		StringBuilder url = new StringBuilder();
@@ -134,7 +151,13 @@ abstract class RouteCalls {
 		m.appendTail(url);
 		AbstractMockHttpServletRequestBuilder<?> request;
 		if (route.multipart()) {
-			request = MockMvcRequestBuilders.multipart(url.toString());
+			org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder multipart = MockMvcRequestBuilders
+				.multipart(url.toString());
+			if (body != null && body.file() != null) {
+				multipart.file(new org.springframework.mock.web.MockMultipartFile(body.filePart(), body.fileName(),
+						body.fileType(), body.file()));
+			}
+			request = multipart;
 		}
 		else {
 			request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(route.method().name()),
@@ -152,11 +175,16 @@ abstract class RouteCalls {
 				request.param(param.getKey(), param.getValue());
 			}
 		}
-		if (route.body()) {
+		if (body != null && body.raw() != null) {
+			request.contentType((route.consumes() != null) ? route.consumes() : "application/octet-stream")
+				.content(body.raw());
+		}
+		else if (route.body()) {
 			request.contentType(MediaType.APPLICATION_JSON).content(json);
 		}
 		else if (route.consumes() != null) {
-			request.contentType(route.consumes()).content(new byte[0]);
+			request.contentType(route.consumes())
+				.content((body != null && body.raw() != null) ? body.raw() : new byte[0]);
 		}
 		if (account != null) {
 			request.with(user(account));
@@ -278,6 +306,43 @@ abstract class RouteCalls {
 			return ((Enum<?>) type.getEnumConstants()[0]).name();
 		}
 		return "x";
+	}
+
+	/**
+	 * A valid request body: form parameters, JSON, raw content (octet-stream, CSV) and a
+	 * multipart file, each optional.
+	 */
+	record Body(Map<String, String> form, String json, byte[] raw, String filePart, String fileName, String fileType,
+			byte[] file) {
+
+		/**
+		 * The body with {@code ${name}} replaced by the resolved ids (inside or outside).
+		 */
+		Body with(Map<String, String> ids) {
+			Map<String, String> filled = new LinkedHashMap<>();
+			this.form.forEach((k, v) -> filled.put(k, fill(v, ids)));
+			byte[] content = this.raw;
+			if (content != null && new String(content, StandardCharsets.UTF_8).contains("${")) {
+				content = fill(new String(content, StandardCharsets.UTF_8), ids).getBytes(StandardCharsets.UTF_8);
+			}
+			return new Body(filled, fill(this.json, ids), content, this.filePart, this.fileName, this.fileType,
+					this.file);
+		}
+
+		private static String fill(String text, Map<String, String> ids) {
+			if (text == null) {
+				return null;
+			}
+			Matcher m = Pattern.compile("\\$\\{([@A-Za-z0-9]+)}").matcher(text);
+			StringBuilder out = new StringBuilder();
+			while (m.find()) {
+				String value = (ids != null) ? ids.get(m.group(1)) : null;
+				m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : "999999999"));
+			}
+			m.appendTail(out);
+			return out.toString();
+		}
+
 	}
 
 	record Route(RequestMethod method, String pattern, Map<String, String> parameters, String organizationParameter,

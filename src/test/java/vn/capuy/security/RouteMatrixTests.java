@@ -78,6 +78,10 @@ class RouteMatrixTests extends RouteCalls {
 	static final Set<String> PUBLIC = Set.of("GET /login", "GET /setup", "POST /setup", "GET /error", "POST /error",
 			"PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
+	static final Map<String, String> BAD = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+	static final Map<String, String> STATUS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
 	final Map<Role, UserDetails> accounts = new EnumMap<>(Role.class);
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -101,13 +105,119 @@ class RouteMatrixTests extends RouteCalls {
 			long id = this.fixtures.user("matrix-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-", role,
 					this.root);
 			this.accounts.put(role, this.users.loadUserByUsername(this.fixtures.username(id)));
+			this.accountIds.put(role, id);
+		}
+		inScopeRecords();
+	}
+
+	@Autowired
+	vn.capuy.document.Attachments attachments;
+
+	@Autowired
+	vn.capuy.inspection.Inspections inspections;
+
+	@Autowired
+	vn.capuy.committee.Regulations regulations;
+
+	@Autowired
+	vn.capuy.grading.HoChiMinhStudy study;
+
+	@Autowired
+	vn.capuy.directive.Directives directives;
+
+	@Autowired
+	vn.capuy.membership.MemberFiles memberFiles;
+
+	final Map<Role, Long> accountIds = new EnumMap<>(Role.class);
+
+	/** A throw-away cell under the scope root: imports in scope write only there. */
+	long scratch;
+
+	/** A throw-away party committee under the scope root: where a cell may move. */
+	long otherParent;
+
+	/**
+	 * The first organisation this test made: the routes on an organisation take one of
+	 * the sample's, with its committee and members.
+	 */
+	static volatile long fixturesFrom = Long.MAX_VALUE;
+
+	private Long one(String sql) {
+		return this.jdbc.sql(sql + " LIMIT 1").param("root", this.root).query(Long.class).optional().orElse(null);
+	}
+
+	/**
+	 * Records of the kinds the sample holds nowhere inside the scope root (attachments,
+	 * an import run, a study commitment, a plan task), made through the services so that
+	 * their routes are checked in scope too, not only out of scope.
+	 */
+	private void inScopeRecords() {
+		vn.capuy.identity.CurrentUser office = this.fixtures.as(this.accountIds.get(Role.OFFICE));
+		this.otherParent = this.fixtures.child(this.root, vn.capuy.organization.OrganizationType.DANG_BO_BO_PHAN,
+				"Đảng bộ bộ phận thử (ma trận quyền)", LocalDate.of(2026, 1, 5));
+		this.scratch = this.fixtures.child(this.root, vn.capuy.organization.OrganizationType.CHI_BO_TRUC_THUOC,
+				"Chi bộ thử (ma trận quyền)", LocalDate.of(2026, 1, 5));
+		fixturesFrom = this.otherParent;
+		Long document = one("SELECT d.id FROM document d WHERE d.secrecy = 'NONE' AND (d.issuer_org_id IN "
+				+ IdResolver.IN + " OR d.receiver_org_id IN " + IdResolver.IN
+				+ " OR d.id IN (SELECT r.document_id FROM document_recipient r WHERE r.organization_id IN "
+				+ IdResolver.IN + ")) ORDER BY d.id DESC");
+		if (document != null) {
+			this.attachments.attach(office, document, "phu-luc-ma-tran.pdf", RouteBodies.pdf());
+		}
+		Long inspectionCase = one("SELECT c.id FROM inspection_case c WHERE c.handling_organization_id IN "
+				+ IdResolver.IN + " ORDER BY c.id DESC");
+		if (inspectionCase != null) {
+			this.inspections.attach(this.fixtures.as(this.accountIds.get(Role.INSPECTION)), inspectionCase,
+					"bien-ban-ma-tran.pdf", "application/pdf", RouteBodies.pdf());
+		}
+		this.regulations.adopt(office, this.root,
+				new vn.capuy.committee.Regulations.NewRegulation(vn.capuy.committee.Regulations.Kind.WORKING, null,
+						null, "99-QC/MT", "Quy chế thử (ma trận quyền)", LocalDate.of(2026, 1, 6), "quy-che.pdf",
+						"application/pdf", RouteBodies.pdf(), null));
+		Long member = one("SELECT ms.member_id FROM membership ms WHERE ms.valid_to IS NULL "
+				+ "AND ms.organization_id IN " + IdResolver.IN + " ORDER BY 1");
+		this.study.commit(this.fixtures.as(this.accountIds.get(Role.SECRETARY)), member, 2026,
+				"Cam kết thử (ma trận quyền)", "Nhiệm vụ", LocalDate.of(2026, 2, 2));
+		Long plan = one(
+				"SELECT p.id FROM implementation_plan p WHERE p.owner_id IN " + IdResolver.UP + " ORDER BY p.id DESC");
+		Long item = (plan == null) ? null
+				: this.directives.addItem(Fixtures.system(), plan, new vn.capuy.directive.Directives.NewItem(
+						"Nội dung thử (ma trận quyền)", "Chi bộ", LocalDate.of(2026, 12, 20), null));
+		if (item != null) {
+			this.directives.addTask(Fixtures.system(), item, new vn.capuy.directive.Directives.NewTask(this.root,
+					"Nhiệm vụ thử (ma trận quyền)", "Chi bộ", LocalDate.of(2026, 12, 20), null));
+		}
+		// a photo and a scanned document of the member the routes on a member take
+		Long shown = one("SELECT ms.member_id FROM membership ms WHERE ms.valid_to IS NULL AND ms.organization_id IN "
+				+ IdResolver.IN + " AND ms.organization_id < " + this.otherParent + " ORDER BY 1 DESC");
+		this.memberFiles.uploadPhoto(office, shown, RouteBodies.png());
+		this.memberFiles.attach(office, shown, new vn.capuy.membership.MemberFiles.NewDocument("OTHER",
+				LocalDate.of(2026, 2, 3), "Tệp thử (ma trận quyền)", "quyet-dinh.pdf", RouteBodies.pdf()));
+		// an import run into the throw-away cell
+		String[] header = { "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Số thẻ đảng viên" };
+		byte[] book = RouteBodies.xlsx(header,
+				new String[] { "Lê Văn Nhập Thử (mẫu)", "Nam", "01/02/1990", "02/03/2020", "" });
+		long job = this.memberImports.start(office, "ma-tran.xlsx", book, null, false, this.scratch);
+		for (int i = 0; i < 300 && "RUNNING".equals(this.memberImports.progress(office, job).status()); i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 
 	@Test
 	void everyRouteAnswersAsTheMatrixSaysForEveryRoleInAndOutOfScope() throws Exception {
 		Map<String, Map<Role, String>> declared = declared();
-		List<Route> routes = routes().stream().filter((r) -> !r.pattern().equals("/error")).toList();
+		String only = System.getProperty("capuy.matrix.only");
+		List<Route> routes = routes().stream()
+			.filter((r) -> !r.pattern().equals("/error"))
+			.filter((r) -> only == null || r.key().matches(only))
+			.toList();
 		IdResolver ids = new IdResolver(this.jdbc, this.root);
 		List<String> unlisted = new ArrayList<>();
 		List<String> unresolved = new ArrayList<>();
@@ -126,8 +236,8 @@ class RouteMatrixTests extends RouteCalls {
 		try {
 			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
 			for (Route route : Boolean.getBoolean("capuy.matrix.record") ? routes : checked) {
-				Map<String, String> inside = ids.resolve(route.pattern(), true);
-				Map<String, String> outside = ids.resolve(route.pattern(), false);
+				Map<String, String> inside = paths(route, extras(ids.resolve(route.pattern(), true), true));
+				Map<String, String> outside = paths(route, extras(ids.resolve(route.pattern(), false), false));
 				if (inside == null) {
 					unresolved.add(route.key());
 				}
@@ -155,15 +265,87 @@ class RouteMatrixTests extends RouteCalls {
 			.isEmpty();
 		failures.sort(null);
 		assertThat(failures).as("answers that differ from the matrix").isEmpty();
-		assertThat(declared.keySet()).as("matrix rows for routes that no longer exist")
-			.isSubsetOf(routes.stream().map(Route::key).toList());
+		if (only == null) {
+			assertThat(declared.keySet()).as("matrix rows for routes that no longer exist")
+				.isSubsetOf(routes.stream().map(Route::key).toList());
+		}
+	}
+
+	/**
+	 * The records a valid body names besides the path variables, inside the scope (or
+	 * outside it): a member, two cells, the path record's version, ...
+	 */
+	private Map<String, String> extras(Map<String, String> ids, boolean inside) {
+		if (ids == null) {
+			return null;
+		}
+		Map<String, String> all = new TreeMap<>(ids);
+		String orgs = inside ? IdResolver.IN : IdResolver.OUT;
+		String members = "SELECT ms.member_id FROM membership ms WHERE ms.valid_to IS NULL AND ms.organization_id IN "
+				+ orgs + " AND (SELECT s.status FROM member_status s WHERE s.member_id = ms.member_id "
+				+ "ORDER BY s.valid_from DESC LIMIT 1) = 'FULL' ORDER BY 1";
+		all.put("@member", first(members, "0"));
+		all.put("@member2", first(members + " OFFSET 1", "0"));
+		String cells = "SELECT o.id FROM organization o WHERE o.id IN " + orgs
+				+ " AND o.valid_to IS NULL AND o.id <> :root ORDER BY 1";
+		all.put("@cell", first(cells, all.get("@organization")));
+		all.put("@cell2", first(cells + " OFFSET 1", all.get("@organization")));
+		all.put("@scratch", inside ? Long.toString(this.scratch) : all.get("@organization"));
+		all.put("@youthUnion",
+				first("SELECT id FROM mass_organization WHERE kind = 'YOUTH_UNION' AND organization_id IN " + orgs
+						+ " ORDER BY id DESC", "0"));
+		all.put("@field", first("SELECT code FROM assignment_field ORDER BY sort_order", "X"));
+		all.put("@sheetMapping", first("SELECT id FROM attendance_mapping ORDER BY id", "0"));
+		all.put("@voteMapping", first("SELECT id FROM vote_mapping ORDER BY id", "0"));
+		String id = all.getOrDefault("id", "0");
+		if (!id.matches("\\d+")) {
+			id = "0";
+		}
+		all.put("@version", first("SELECT version FROM member WHERE id = " + id, "0"));
+		all.put("@planItem", first("SELECT id FROM plan_item WHERE plan_id = " + id + " ORDER BY id", "0"));
+		all.put("@gradingReview",
+				first("SELECT id FROM grading_review WHERE campaign_id = " + id + " ORDER BY id", "0"));
+		all.put("@ruleValue", first("SELECT value FROM rule WHERE id = " + id, "0"));
+		all.put("@orgMember",
+				first("SELECT ms.member_id FROM membership ms JOIN organization_closure c "
+						+ "ON c.descendant_id = ms.organization_id WHERE ms.valid_to IS NULL AND c.ancestor_id = " + id
+						+ " ORDER BY 1", all.get("@member")));
+		all.put("@committeeMember", first("SELECT member_id FROM committee_position WHERE valid_to IS NULL "
+				+ "AND organization_id = " + id + " ORDER BY id", all.get("@member")));
+		all.put("@periodStart",
+				first("SELECT period_start FROM progress_report WHERE plan_id = " + id + " ORDER BY period_start DESC",
+						"2026-07-01"));
+		all.put("@taskVersion", first("SELECT version FROM plan_task WHERE id = " + id, "0"));
+		all.put("@reportVersion", first("SELECT version FROM progress_report WHERE id = " + id, "0"));
+		all.put("@submissionVersion", first("SELECT version FROM review_submission WHERE id = " + id, "0"));
+		all.put("@otherParent", inside ? Long.toString(this.otherParent) : all.get("@organization"));
+		return all;
+	}
+
+	private static Map<String, String> paths(Route route, Map<String, String> ids) {
+		if (ids != null) {
+			RouteBodies.PATHS.getOrDefault(route.key(), Map.of())
+				.forEach((name, placeholder) -> ids.put(name, ids.getOrDefault(placeholder, ids.get(name))));
+		}
+		return ids;
+	}
+
+	private String first(String sql, String otherwise) {
+		return this.jdbc.sql(sql + " LIMIT 1")
+			.param("root", this.root)
+			.query((rs, n) -> rs.getString(1))
+			.optional()
+			.orElse(otherwise);
 	}
 
 	private Map<Role, String> check(Route route, Map<String, String> inside, Map<String, String> outside,
 			Map<Role, String> want, IdResolver ids, List<String> failures) throws Exception {
+		Body body = RouteBodies.of(route.key());
+		Body bodyIn = (body != null) ? body.with(inside) : null;
+		Body bodyOut = (body != null) ? body.with(outside) : null;
 		// anonymous: deny by default
 		if (!PUBLIC.contains(route.key())) {
-			MockHttpServletResponse anonymous = call(route, inside, null);
+			MockHttpServletResponse anonymous = call(route, inside, null, bodyIn);
 			int expected = route.pattern().startsWith("/api/") ? 401 : 302;
 			if (anonymous.getStatus() != expected) {
 				failures.add(route.key() + " anonymous: " + anonymous.getStatus() + " (expected " + expected + ")");
@@ -173,9 +355,22 @@ class RouteMatrixTests extends RouteCalls {
 		Map<Role, String> seen = new EnumMap<>(Role.class);
 		for (Role role : Role.values()) {
 			UserDetails account = this.accounts.get(role);
-			MockHttpServletResponse in = call(route, inside, account);
+			MockHttpServletResponse in = call(route, inside, account, bodyIn);
 			String outcome = outcome(in.getStatus());
 			seen.put(role, outcome);
+			if (Boolean.getBoolean("capuy.matrix.record")) {
+				STATUS.merge(route.key(), role + ":" + in.getStatus() + (WROTE.get() ? "w" : ""),
+						(a, b) -> a + " " + b);
+			}
+			if ("B".equals(outcome) && Boolean.getBoolean("capuy.matrix.record")) {
+				String text = in.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+				int alert = Math.max(text.indexOf("alert-danger"), text.indexOf("invalid-feedback"));
+				if (alert > 0) {
+					text = text.substring(alert);
+				}
+				BAD.putIfAbsent(route.key(), in.getStatus() + " " + in.getErrorMessage() + " "
+						+ text.substring(0, Math.min(400, text.length())));
+			}
 			String expected = want.get(role);
 			if (in.getStatus() >= 500) {
 				failures.add(route.key() + " " + role + " in scope " + inside + ": " + in.getStatus());
@@ -185,7 +380,7 @@ class RouteMatrixTests extends RouteCalls {
 						+ expected + ")");
 			}
 			if (scoped && outside != null) {
-				MockHttpServletResponse out = call(route, outside, account);
+				MockHttpServletResponse out = call(route, outside, account, bodyOut);
 				boolean wrote = WROTE.get();
 				if (wrote || !refusedOutOfScope(route, out, expected, ids.scoped(route.pattern()), ids.outsideName())) {
 					failures.add(route.key() + " " + role + " OUT OF SCOPE " + outside + ": " + out.getStatus() + " "
@@ -282,6 +477,12 @@ class RouteMatrixTests extends RouteCalls {
 			csv.append('\n');
 		}
 		Files.writeString(Path.of("target/route-matrix-observed.csv"), csv);
+		StringBuilder bad = new StringBuilder();
+		BAD.forEach((k, v) -> bad.append(k).append(" => ").append(v).append('\n'));
+		Files.writeString(Path.of("target/route-matrix-bad.txt"), bad);
+		StringBuilder status = new StringBuilder();
+		STATUS.forEach((k, v) -> status.append(k).append(" => ").append(v).append('\n'));
+		Files.writeString(Path.of("target/route-matrix-status.txt"), status);
 	}
 
 	/**
@@ -290,9 +491,9 @@ class RouteMatrixTests extends RouteCalls {
 	 */
 	static final class IdResolver {
 
-		private static final String IN = "(SELECT id FROM organization_visible_ever(ARRAY[:root]::bigint[], false))";
+		static final String IN = "(SELECT id FROM organization_visible_ever(ARRAY[:root]::bigint[], false))";
 
-		private static final String OUT = "(SELECT o.id FROM organization o WHERE o.id NOT IN " + IN
+		static final String OUT = "(SELECT o.id FROM organization o WHERE o.id NOT IN " + IN
 				+ " AND o.id NOT IN (SELECT c.ancestor_id FROM organization_closure c WHERE c.descendant_id IN " + IN
 				+ "))";
 
@@ -300,8 +501,8 @@ class RouteMatrixTests extends RouteCalls {
 		 * The scope's organisations and their superiors: whose records the scope takes
 		 * part in.
 		 */
-		private static final String UP = "(SELECT c.ancestor_id FROM organization_closure c WHERE c.descendant_id IN "
-				+ IN + ")";
+		static final String UP = "(SELECT c.ancestor_id FROM organization_closure c WHERE c.descendant_id IN " + IN
+				+ ")";
 
 		/**
 		 * Route shapes (the pattern with its variables, from the most specific) and the
@@ -325,6 +526,13 @@ class RouteMatrixTests extends RouteCalls {
 					"SELECT c.id FROM inspection_case c WHERE c.handling_organization_id IN %s");
 			SHAPES.put("/inspection/programmes/{id}",
 					"SELECT p.id FROM inspection_programme p WHERE p.organization_id IN %s");
+			String current = " JOIN membership ms ON ms.member_id = %1$s.member_id AND ms.valid_to IS NULL "
+					+ "WHERE ms.organization_id IN %s";
+			SHAPES.put("/members/{id}/documents/{documentId}",
+					"SELECT d.member_id AS id, d.id AS \"documentId\" FROM member_document d"
+							+ current.replace("%1$s", "d") + " AND d.closed_on IS NULL");
+			SHAPES.put("/members/{id}/photos/{photoId}", "SELECT p.member_id AS id, p.id AS \"photoId\" "
+					+ "FROM member_photo p" + current.replace("%1$s", "p") + " AND p.valid_to IS NULL");
 			SHAPES.put("/members/{id}/exemptions/{exemptionId}",
 					"SELECT e.member_id AS id, e.id AS \"exemptionId\" FROM member_exemption e JOIN membership ms "
 							+ "ON ms.member_id = e.member_id AND ms.valid_to IS NULL WHERE ms.organization_id IN %s");
@@ -361,13 +569,13 @@ class RouteMatrixTests extends RouteCalls {
 			SHAPES.put("/imports/{id}",
 					"SELECT r.job_id AS id FROM import_run r WHERE r.default_organization_id IN %s");
 			String member = "SELECT ms.member_id AS id FROM membership ms WHERE ms.valid_to IS NULL "
-					+ "AND ms.organization_id IN %s";
+					+ "AND ms.organization_id IN %s AND ms.organization_id < :fixtures";
 			SHAPES.put("/members/{id}", member);
 			SHAPES.put("/committees/organizations/{id}/assignments/{kind}/{assignmentId}",
 					"SELECT f.organization_id AS id, 'FIELD' AS kind, f.id AS \"assignmentId\" "
 							+ "FROM field_assignment f WHERE f.organization_id IN %s");
 			SHAPES.put("/organizations/{id}",
-					"SELECT o.id FROM organization o WHERE o.id IN %s AND o.valid_to IS NULL");
+					"SELECT o.id FROM organization o WHERE o.id IN %s AND o.valid_to IS NULL AND o.id < :fixtures");
 			SHAPES.put("/positions/{positionId}",
 					"SELECT p.id AS \"positionId\" FROM committee_position p WHERE p.organization_id IN %s");
 			SHAPES.put("/positions/{id}", "SELECT p.id FROM committee_position p WHERE p.organization_id IN %s");
@@ -519,13 +727,17 @@ class RouteMatrixTests extends RouteCalls {
 				.replace("%doc", inside ? linked : "NOT " + linked.replace("%s", IN) + " AND d.issuer_org_id IN %s")
 				.replace("%s", inside ? IN : OUT)
 				.replace("%p", inside ? UP : OUT) + " ORDER BY 1 DESC LIMIT 1";
-			List<Map<String, String>> rows = this.jdbc.sql(sql).param("root", this.root).query((rs, n) -> {
-				Map<String, String> row = new TreeMap<>();
-				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-					row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-				}
-				return row;
-			}).list();
+			List<Map<String, String>> rows = this.jdbc.sql(sql)
+				.param("root", this.root)
+				.param("fixtures", fixturesFrom)
+				.query((rs, n) -> {
+					Map<String, String> row = new TreeMap<>();
+					for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+						row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+					}
+					return row;
+				})
+				.list();
 			return rows.isEmpty() ? null : rows.get(0);
 		}
 

@@ -591,7 +591,10 @@ class RouteMatrixTests extends RouteCalls {
 			SHAPES.put("/grading/reviews/{id}", "SELECT r.id FROM grading_review r WHERE r.organization_id IN %s");
 			SHAPES.put("/directives/{id}", "SELECT d.id FROM directive d WHERE d.owner_id IN %p");
 			SHAPES.put("/plans/{id}/tasks/{taskId}",
-					"SELECT p.id, t.id AS \"taskId\" FROM implementation_plan p JOIN plan_item i ON i.plan_id = p.id "
+					// the task first: "ORDER BY 1 DESC" then picks one task, the newest
+					// (the
+					// fixture's in scope), not any task of the newest plan
+					"SELECT t.id AS \"taskId\", p.id FROM implementation_plan p JOIN plan_item i ON i.plan_id = p.id "
 							+ "JOIN plan_task t ON t.item_id = i.id WHERE p.owner_id IN %p");
 			SHAPES.put("/plans/{id}", "SELECT p.id FROM implementation_plan p WHERE p.owner_id IN %p");
 			SHAPES.put("/items/{id}", "SELECT i.id FROM implementation_plan p JOIN plan_item i ON i.plan_id = p.id "

@@ -59,10 +59,19 @@ public class Members implements MemberCountsProvider {
 
 	private final long countCap;
 
+	/**
+	 * The cap of a count when words are searched: matching words costs more per row than
+	 * walking the list, and "more than 1,000 matches" already tells the reader to type
+	 * more.
+	 */
+	private final long searchCountCap;
+
 	private final MemberCountCache countCache;
 
 	Members(JdbcClient jdbc, RuleBook rules, OrganizationTree tree, AuditLog audit, Today today, FieldCipher cipher,
-			@Value("${capuy.list.count-cap:10000}") long countCap, MemberCountCache countCache) {
+			@Value("${capuy.list.count-cap:10000}") long countCap,
+			@Value("${capuy.list.search-count-cap:1000}") long searchCountCap, MemberCountCache countCache) {
+		this.searchCountCap = searchCountCap;
 		this.cipher = cipher;
 		this.countCap = countCap;
 		this.countCache = countCache;
@@ -85,7 +94,8 @@ public class Members implements MemberCountsProvider {
 	 * and tone placement; the order is Vietnamese: by given name, then full name.
 	 */
 	public Page<MemberListItem> search(CurrentUser user, Query query) {
-		return search(user, query, this.countCap);
+		boolean words = query.q() != null && !VietnameseText.fold(query.q()).isBlank();
+		return search(user, query, words ? this.searchCountCap : this.countCap);
 	}
 
 	/**

@@ -163,7 +163,8 @@ class BenchCommand implements ApplicationRunner {
 				  AND st.status IN ('PROBATIONARY', 'FULL', 'EXEMPT')
 				"""
 				+ where;
-		params.put("cap", 10_001);
+		// the search count cap of the service (capuy.list.search-count-cap) plus one
+		params.put("cap", 1_001);
 		this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
 			.params(params)
 			.query(Long.class)

@@ -105,16 +105,6 @@ public class Members implements MemberCountsProvider {
 	Page<MemberListItem> search(CurrentUser user, Query query, long countCap) {
 		Map<String, Object> params = new HashMap<>();
 		String from = searchFrom(user, query, params);
-		// counting hundreds of thousands exactly is slow and tells the reader nothing
-		// more
-		// than "more than the cap": count up to the cap plus one
-		params.put("cap", countCap + 1);
-		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
-			.params(params)
-			.query(Long.class)
-			.single();
-		boolean exact = counted <= countCap;
-		long total = exact ? counted : countCap;
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
 		List<MemberListItem> items = this.jdbc.sql("""
@@ -122,6 +112,21 @@ public class Members implements MemberCountsProvider {
 				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
 				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d)) AS organization_name
 				""" + from + SEARCH_ORDER).params(params).query(Members::mapItem).list();
+		long offset = (long) query.page() * query.size();
+		if (items.size() < query.size() && (query.page() == 0 || !items.isEmpty())) {
+			// the last page: the total is known without counting (a search for a name
+			// mostly ends on its first page)
+			return new Page<>(items, offset + items.size(), query.page(), query.size(), true);
+		}
+		// counting hundreds of thousands exactly is slow and tells the reader nothing
+		// more than "more than the cap": count up to the cap plus one
+		params.put("cap", countCap + 1);
+		long counted = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) capped")
+			.params(params)
+			.query(Long.class)
+			.single();
+		boolean exact = counted <= countCap;
+		long total = exact ? counted : countCap;
 		return new Page<>(items, total, query.page(), query.size(), exact);
 	}
 

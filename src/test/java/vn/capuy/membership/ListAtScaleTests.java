@@ -98,6 +98,22 @@ class ListAtScaleTests {
 		}
 		while (current.hasNext());
 		assertThat(seen).hasSize(8);
+		// the last page knows the total without counting: exact, even under a smaller cap
+		Page<MemberListItem> last = this.members.search(CurrentUser.system(),
+				new Members.Query("le khao", this.root, null, today, 2, 3), 5);
+		assertThat(last.items()).hasSize(2);
+		assertThat(last.totalExact()).isTrue();
+		assertThat(last.total()).isEqualTo(inSql);
+		Page<MemberListItem> whole = this.members.search(CurrentUser.system(),
+				new Members.Query("le khao", this.root, null, today, 0, 50), 5);
+		assertThat(whole.items()).hasSize(8);
+		assertThat(whole.totalExact()).isTrue();
+		assertThat(whole.total()).isEqualTo(inSql);
+		// past the last page nothing is shown and the total is still said (counted)
+		Page<MemberListItem> beyond = this.members.search(CurrentUser.system(),
+				new Members.Query("le khao", this.root, null, today, 9, 3), 10_000);
+		assertThat(beyond.items()).isEmpty();
+		assertThat(beyond.total()).isEqualTo(inSql);
 	}
 
 	@Test

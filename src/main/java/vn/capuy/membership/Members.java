@@ -91,8 +91,11 @@ public class Members implements MemberCountsProvider {
 
 	/**
 	 * Members on the date in the caller's scope. Search folds case, diacritics, {@code đ}
-	 * and tone placement; the order is Vietnamese: by given name, then full name.
+	 * and tone placement; the order is Vietnamese: by given name, then full name. One or
+	 * two reads, so no transaction of its own (its begin and commit cost more than a
+	 * search by name at a committee's scale).
 	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
 	public Page<MemberListItem> search(CurrentUser user, Query query) {
 		boolean words = query.q() != null && !VietnameseText.fold(query.q()).isBlank();
 		return search(user, query, words ? this.searchCountCap : this.countCap);
@@ -105,13 +108,11 @@ public class Members implements MemberCountsProvider {
 	Page<MemberListItem> search(CurrentUser user, Query query, long countCap) {
 		Map<String, Object> params = new HashMap<>();
 		String from = searchFrom(user, query, params);
-		params.put("limit", query.size());
-		params.put("offset", (long) query.page() * query.size());
 		List<MemberListItem> items = this.jdbc.sql("""
 				SELECT m.id, m.full_name, m.sex, m.date_of_birth, ms.organization_id, st.status, m.party_card_number,
 				       (SELECT n.name FROM organization_name n WHERE n.organization_id = ms.organization_id
 				          AND n.valid_from <= :d AND (n.valid_to IS NULL OR n.valid_to > :d)) AS organization_name
-				""" + from + SEARCH_ORDER).params(params).query(Members::mapItem).list();
+				""" + from + SEARCH_ORDER + limit(query)).params(params).query(Members::mapItem).list();
 		long offset = (long) query.page() * query.size();
 		if (items.size() < query.size() && (query.page() == 0 || !items.isEmpty())) {
 			// the last page: the total is known without counting (a search for a name
@@ -132,8 +133,16 @@ public class Members implements MemberCountsProvider {
 
 	private static final String SEARCH_ORDER = """
 			 ORDER BY regexp_replace(m.full_name, '^.*\\s', '') COLLATE vi_vn, m.full_name COLLATE vi_vn, m.id
-			 LIMIT :limit OFFSET :offset
 			""";
+
+	/**
+	 * The page's bounds written into the statement (numbers checked by {@link Page}): as
+	 * parameters, the plan PostgreSQL keeps for a statement run many times is made for an
+	 * unknown limit and sorts every match (a search took 5 ms instead of 1.5 ms).
+	 */
+	private static String limit(Query query) {
+		return " LIMIT " + query.size() + " OFFSET " + ((long) query.page() * query.size()) + "\n";
+	}
 
 	/**
 	 * The member ids of one page of {@link #search}, in the same order, without counting
@@ -143,9 +152,10 @@ public class Members implements MemberCountsProvider {
 	public List<Long> searchIds(CurrentUser user, Query query) {
 		Map<String, Object> params = new HashMap<>();
 		String from = searchFrom(user, query, params);
-		params.put("limit", query.size());
-		params.put("offset", (long) query.page() * query.size());
-		return this.jdbc.sql("SELECT m.id " + from + SEARCH_ORDER).params(params).query(Long.class).list();
+		return this.jdbc.sql("SELECT m.id " + from + SEARCH_ORDER + limit(query))
+			.params(params)
+			.query(Long.class)
+			.list();
 	}
 
 	/** The FROM and WHERE of a search, filling its parameters. */

@@ -104,6 +104,12 @@ public class HoChiMinhStudy {
 			.findFirst()
 			.map((p) -> p.organizationId())
 			.orElseThrow(() -> new InvalidInputException("memberId", "grading.error.not-in-party", signedOn));
+		if (this.tree.find(user, cell, signedOn).isEmpty()) {
+			// a member the caller may read (once of the scope) but whose cell on that day
+			// is
+			// not the caller's: the commitment belongs to another organisation
+			throw new NotFoundException("member " + memberId);
+		}
 		Long existing = this.jdbc.sql("SELECT id FROM hcm_commitment WHERE member_id = :m AND year = :y")
 			.param("m", memberId)
 			.param("y", year)

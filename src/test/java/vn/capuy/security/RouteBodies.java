@@ -26,20 +26,45 @@ final class RouteBodies {
 	private RouteBodies() {
 	}
 
+	private static final Map<String, String> DRAFT = Map.of("id", "@draftMeeting", "minutesId", "@draftMinutes",
+			"itemId", "@draftItem");
+
 	/**
 	 * Path variables a route needs of a particular kind (a Youth Union for its
 	 * candidates), by placeholder.
 	 */
-	static final Map<String, Map<String, String>> PATHS = Map.of("POST /mass-organizations/{id}/candidates",
-			Map.of("id", "@youthUnion"));
+	static final Map<String, Map<String, String>> PATHS = Map.ofEntries(
+			Map.entry("POST /mass-organizations/{id}/candidates", Map.of("id", "@youthUnion")),
+			Map.entry("POST /members/{id}/readmission", Map.of("id", "@removed")),
+			Map.entry("POST /grading/reviews/{id}/{action:self|propose}", Map.of("action", "@propose")),
+			Map.entry("POST /meetings/{id}/attendance", Map.of("id", "@heldMeeting")),
+			Map.entry("POST /meetings/{id}/attendance/import", Map.of("id", "@heldMeeting")),
+			Map.entry("POST /meetings/{id}/votes", Map.of("id", "@heldMeeting")),
+			Map.entry("POST /meetings/{id}/votes/import", Map.of("id", "@heldMeeting")),
+			Map.entry("POST /meetings/{id}/minutes", Map.of("id", "@heldMeeting")),
+			Map.entry("POST /documents/{id}/handled", Map.of("id", "@receivedDocument")),
+			Map.entry("POST /reports/{id}", Map.of("id", "@draftReport")),
+			Map.entry("POST /reports/{id}/{action}", Map.of("id", "@draftReport")),
+			Map.entry("PUT /api/v1/reports/{id}", Map.of("id", "@draftReport")),
+			Map.entry("POST /api/v1/reports/{id}/submit", Map.of("id", "@draftReport")),
+			Map.entry("POST /review-submissions/{id}", Map.of("id", "@draftSubmission")),
+			Map.entry("POST /review-submissions/{id}/{action}", Map.of("id", "@draftSubmission")),
+			Map.entry("PUT /api/v1/review-submissions/{id}", Map.of("id", "@draftSubmission")),
+			Map.entry("POST /api/v1/review-submissions/{id}/submit", Map.of("id", "@draftSubmission")),
+			Map.entry("POST /meetings/{id}/minutes/{minutesId}", DRAFT),
+			Map.entry("POST /meetings/{id}/minutes/{minutesId}/items/{itemId}", DRAFT),
+			Map.entry("POST /meetings/{id}/minutes/{minutesId}/items/{itemId}/speech", DRAFT),
+			Map.entry("POST /meetings/{id}/minutes/{minutesId}/tasks", DRAFT),
+			Map.entry("POST /meetings/{id}/minutes/{minutesId}/{action}", DRAFT));
 
-	static Body of(String key) {
+	/**
+	 * The valid body of a route, or null. Synchronized: the calls run on several threads,
+	 * and a thread must not read the map while another is still filling it (it would find
+	 * no body for the routes not yet filled and post them empty).
+	 */
+	static synchronized Body of(String key) {
 		if (BODIES.isEmpty()) {
-			synchronized (BODIES) {
-				if (BODIES.isEmpty()) {
-					fill();
-				}
-			}
+			fill();
 		}
 		return BODIES.get(key);
 	}
@@ -149,9 +174,9 @@ final class RouteBodies {
 				json("{\"progress\":50,\"date\":\"" + D + "\",\"version\":${@taskVersion}}"));
 		put("POST /plans/{id}/indicators",
 				form("itemId", "${@planItem}", "name", "Chỉ tiêu ma trận", "kind", "NUMBER", "target", "10"));
-		put("PUT /api/v1/reports/{id}", json("{\"values\":{},\"texts\":{},\"version\":${@reportVersion}}"));
+		put("PUT /api/v1/reports/{id}", json("{\"values\":{},\"texts\":{},\"version\":${@draftReportVersion}}"));
 		put("PUT /api/v1/review-submissions/{id}",
-				json("{\"texts\":{},\"values\":{},\"version\":${@submissionVersion}}"));
+				json("{\"texts\":{},\"values\":{},\"version\":${@draftSubmissionVersion}}"));
 		put("POST /api/v1/reviews",
 				json("{\"ownerId\":${@organization},\"kind\":\"YEARLY\",\"title\":\"Sơ kết ma trận\","
 						+ "\"periodFrom\":\"2026-01-01\",\"periodTo\":\"2026-12-31\",\"openedOn\":\"" + D
@@ -195,7 +220,7 @@ final class RouteBodies {
 		put("POST /api/v1/documents/{id}/attachments", raw(pdf(), "fileName", "phu-luc.pdf"));
 		put("POST /documents/{id}/attachments", file("file", "phu-luc.pdf", "application/pdf", pdf()));
 		put("POST /api/v1/documents/{id}/recipients",
-				json("{\"organizationIds\":[${@organization}],\"sentOn\":\"" + D + "\"}"));
+				json("{\"organizationIds\":[${@scratch}],\"sentOn\":\"" + D + "\"}"));
 		put("POST /api/v1/documents/{id}/study-sessions",
 				json("{\"organizationId\":${@organization},\"heldOn\":\"" + D + "\",\"absences\":{},\"note\":\"x\"}"));
 		// fees
@@ -260,13 +285,19 @@ final class RouteBodies {
 				+ "\"opening\":\"x\",\"resolution\":\"x\",\"closing\":\"x\",\"reason\":\"Sửa lỗi chính tả\"}"));
 		put("POST /api/v1/minutes/{id}/items/{itemId}",
 				json("{\"report\":\"Ma trận\",\"conclusion\":\"x\",\"criticism\":false}"));
+		put("POST /api/v1/minutes/{id}/tasks",
+				json("{\"description\":\"Việc ma trận\",\"assigneeName\":\"Ma Trận\",\"dueOn\":\"2026-12-20\"}"));
 		put("POST /api/v1/minutes/{id}/items/{itemId}/speeches",
 				json("{\"speaker\":\"Ma Trận\",\"content\":\"Phát biểu\",\"criticism\":false}"));
 		byte[] sheet = xlsx(new String[] { "Họ và tên", "Có mặt" }, new String[] { "Ma Trận", "x" });
 		put("POST /meetings/{id}/attendance/import",
 				file("file", "diem-danh.xlsx", XLSX, sheet, "mappingId", "${@sheetMapping}"));
+		byte[] votes = xlsx(
+				new String[] { "Nội dung biểu quyết", "Loại biểu quyết", "Tán thành", "Không tán thành",
+						"Không biểu quyết", "Số đảng viên chính thức có mặt" },
+				new String[] { "Nghị quyết ma trận", "Nghị quyết", "5", "0", "0", "5" });
 		put("POST /meetings/{id}/votes/import",
-				file("file", "bieu-quyet.xlsx", XLSX, sheet, "mappingId", "${@voteMapping}"));
+				file("file", "bieu-quyet.xlsx", XLSX, votes, "mappingId", "${@voteMapping}"));
 		// members
 		put("POST /api/v1/members",
 				json("{\"record\":" + member + ",\"organizationId\":${@cell}," + "\"placedOn\":\"" + D + "\"}"));
@@ -288,8 +319,8 @@ final class RouteBodies {
 		put("POST /members/{id}/exemptions", form("kind", "TEMPORARY", "validFrom", D, "validTo", "2027-05-20",
 				"reason", "Đi xa", "decisionRef", "x"));
 		put("POST /members/{id}/exemptions/{exemptionId}/end", form("validTo", D, "decisionRef", "x"));
-		put("POST /members/{id}/readmission",
-				form("organizationId", "${@organization}", "helperMemberId", "${@member}", "considerOn", D));
+		put("POST /members/{id}/readmission", form("organizationId", "${@readmissionCell}", "helperMemberId",
+				"${@member}", "considerOn", D, "provincialConsentRef", "CV 12-CV/TU (ma trận)"));
 		put("POST /members/{id}/transfers", form("kind", "NOI_BO", "toOrganizationId", "${@cell}", "causeDate", D,
 				"startedOn", D, "feesPaidTo", "2026-11", "decisionRef", "x"));
 		put("POST /members/{id}/transfers/{transferId}/receive", form("presentedOn", D));
@@ -350,6 +381,69 @@ final class RouteBodies {
 		put("POST /committees/checklists", form("type", "CHI_BO_TRUC_THUOC", "text", "Mục kiểm tra ma trận",
 				"sortOrder", "99", "sourceDocument", "x"));
 		put("POST /committees/fields", form("code", "MA_TRAN", "name", "Lĩnh vực ma trận", "sortOrder", "99"));
+		// page forms (their handlers redirect with the refusal of bad input, so a valid
+		// form is what lets the role decide)
+		put("POST /fees/open", form("month", "2026-10"));
+		put("POST /fees/pay",
+				form("memberId", "${@member}", "month", "2026-10", "amount", "50000", "paidOn", D, "reference", "x"));
+		put("POST /fees/remittance",
+				form("month", "2026-10", "amount", "50000", "remittedOn", D, "reference", "ma-tran"));
+		put("POST /documents/{id}/recipients", form("organizationIds", "${@scratch}", "sentOn", D));
+		put("POST /grading/study/commitments", form("year", "2025", "memberId", "${@member}", "commitment", "Ma trận",
+				"linkedTasks", "x", "signedOn", "2025-03-02"));
+		put("POST /grading/study/commitments/{id}",
+				form("midYearSelf", "Ma trận", "yearEndSelf", "Ma trận", "cellComment", "x"));
+		put("POST /grading/study/models", form("year", "2025", "memberId", "${@member}", "modelTitle", "Ma trận",
+				"commendation", "Giấy khen", "decisionRef", "05-QĐ/MT", "recordedOn", "2025-12-02"));
+		put("POST /grading/study/theme", form("year", "2025", "theme", "Chuyên đề ma trận", "documentRef", "x"));
+		// meetings: a planned meeting (the route's own), a held one without minutes
+		// (attendance, votes, minutes) and draft minutes (their edits), see PATHS
+		put("POST /meetings/guidance", form("month", "2026-12", "title", "Hướng dẫn ma trận", "body", "Nội dung."));
+		put("POST /meetings/settings/mapping",
+				form("name", "Mẫu điểm danh ma trận", "nameColumn", "Họ và tên", "statusColumn", "Có mặt",
+						"presentValues", "x", "lateValues", "m", "excusedValues", "p", "unexcusedValues", "k"));
+		put("POST /meetings/settings/vote-mapping",
+				form("name", "Mẫu biểu quyết ma trận", "subjectColumn", "Nội dung", "kindColumn", "Loại", "forColumn",
+						"Tán thành", "againstColumn", "Không tán thành", "abstainColumn", "Không biểu quyết"));
+		put("POST /meetings/settings/sheet",
+				form("name", "Phiếu chấm ma trận", "kinds", "REGULAR", "criteria", "Chuẩn bị|40\nNội dung|60",
+						"goodMin", "80", "fairMin", "65", "averageMin", "50", "validFrom", D, "sourceDocument",
+						"HD ma trận"));
+		put("POST /meetings/{id}/hold",
+				form("heldOn", D, "durationMinutes", "90", "place", "Hội trường", "subject", "Ma trận"));
+		put("POST /meetings/{id}/move", form("date", "2026-12-16", "reason", "Ma trận"));
+		put("POST /meetings/{id}/not-held", form("reason", "Ma trận"));
+		put("POST /meetings/{id}/tick", form("step", "CONTENT_AGREED", "date", D));
+		put("POST /meetings/{id}/delegates", form("name", "Ma Trận", "role", "Đại biểu", "attended", "true"));
+		put("POST /meetings/{id}/attendance", form("status_${@heldMember}", "PRESENT"));
+		put("POST /meetings/{id}/votes", form("kind", "RESOLUTION", "subject", "Ma trận", "votesFor", "5",
+				"votesAgainst", "0", "abstentions", "0", "present", "5"));
+		put("POST /meetings/{id}/minutes", form("chairName", "Ma", "recorderName", "Trận"));
+		put("POST /meetings/{id}/minutes/{minutesId}", form("chairName", "Ma", "recorderName", "Trận", "opening", "x",
+				"resolution", "x", "closing", "x", "version", "${@minutesVersion}"));
+		put("POST /meetings/{id}/minutes/{minutesId}/items/{itemId}", form("report", "Ma trận", "conclusion", "x"));
+		put("POST /meetings/{id}/minutes/{minutesId}/items/{itemId}/speech",
+				form("speaker", "Ma Trận", "content", "Phát biểu"));
+		put("POST /meetings/{id}/minutes/{minutesId}/tasks",
+				form("description", "Việc ma trận", "assigneeId", "${@heldMember}", "dueOn", "2026-12-20"));
+		put("POST /meetings/{id}/tasks/{taskId}/done", form("doneOn", D, "note", "x"));
+		// grading, documents, committee work, inspection programmes
+		put("POST /grading/campaigns/{id}/decide", form("deciding", "${@organization}", "kind", "MEMBER",
+				"grade_${@gradingReview}", "KHTNV", "reason_${@gradingReview}", "Ma trận"));
+		put("POST /documents/{id}/close", form("status", "EXPIRED", "statusOn", D, "statusReason", "Ma trận"));
+		put("POST /documents/{id}/handled", form("handledOn", D));
+		put("POST /documents/{id}/study", form("heldOn", D, "note", "x"));
+		put("POST /documents/terms",
+				form("opening", "2030-10-01", "closing", "2030-10-03", "label", "Đại hội ma trận"));
+		put("POST /plans/{id}/reports", form("periodStart", "${@periodStart}"));
+		put("POST /reports/{id}", form("version", "${@draftReportVersion}"));
+		put("POST /review-submissions/{id}", form("version", "${@draftSubmissionVersion}"));
+		put("POST /inspection/programmes", form("body", "GRASSROOTS_COMMITTEE", "year", "2027", "title",
+				"Chương trình kiểm tra ma trận", "adoptedOn", D));
+		put("POST /inspection/programmes/{id}/items",
+				form("kind", "REGULAR_SUPERVISION", "subjectMemberId", "${@member}", "content", "Ma trận",
+						"plannedFrom", "${@programmeYear}-03-01", "plannedTo", "${@programmeYear}-04-30", "method",
+						"Ma trận"));
 		// rule book
 		put("POST /rules/{id}/amend",
 				form("value", "${@ruleValue}", "validFrom", D, "sourceDocument", "Ma trận", "confidence", "V"));

@@ -82,6 +82,12 @@ abstract class RouteCalls {
 	static final ThreadLocal<Boolean> WROTE = ThreadLocal.withInitial(() -> false);
 
 	/**
+	 * The message the last call of this thread flashed to the page it redirected to (the
+	 * refusal of a page form, or its confirmation).
+	 */
+	static final ThreadLocal<String> FLASH = ThreadLocal.withInitial(() -> "null");
+
+	/**
 	 * The newest audit row written by the calling transaction itself (0 when it wrote
 	 * none): rows committed meanwhile by other threads or by scheduled work do not count.
 	 */
@@ -197,7 +203,11 @@ abstract class RouteCalls {
 			status.setRollbackOnly();
 			try {
 				long before = lastAudit();
-				MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+				org.springframework.test.web.servlet.MvcResult result = this.mvc.perform(request).andReturn();
+				MockHttpServletResponse response = result.getResponse();
+				org.springframework.web.servlet.FlashMap flash = result.getFlashMap();
+				FLASH.set((flash == null) ? "null" : String
+					.valueOf(flash.getOrDefault("error", flash.getOrDefault("problem", flash.get("done")))));
 				try {
 					WROTE.set(lastAudit() > before);
 				}
@@ -318,9 +328,23 @@ abstract class RouteCalls {
 		/**
 		 * The body with {@code ${name}} replaced by the resolved ids (inside or outside).
 		 */
+		/**
+		 * Whether the body names members or organisations of the scope (not shared
+		 * records such as rules or column mappings).
+		 */
+		boolean namesRecords() {
+			String all = this.form + " " + this.json + " "
+					+ ((this.raw != null) ? new String(this.raw, StandardCharsets.UTF_8) : "");
+			return java.util.regex.Pattern
+				.compile("\\$\\{@(member|member2|cell|cell2|organization|scratch|orgMember|committeeMember|removed|"
+						+ "readmissionCell|heldMember|otherParent)}")
+				.matcher(all)
+				.find();
+		}
+
 		Body with(Map<String, String> ids) {
 			Map<String, String> filled = new LinkedHashMap<>();
-			this.form.forEach((k, v) -> filled.put(k, fill(v, ids)));
+			this.form.forEach((k, v) -> filled.put(fill(k, ids), fill(v, ids)));
 			byte[] content = this.raw;
 			if (content != null && new String(content, StandardCharsets.UTF_8).contains("${")) {
 				content = fill(new String(content, StandardCharsets.UTF_8), ids).getBytes(StandardCharsets.UTF_8);

@@ -57,10 +57,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * context (pages and {@code /api/v1}) is called by one account per role, each scoped to
  * the same grassroots organisation of the sample, once with ids inside that organisation
  * and once with ids of the same kind from outside it. The answers must match the declared
- * matrix {@code security/route-matrix.csv}: allowed (A) or 403 (F) for the role in scope;
- * 404 out of scope (403 where the role is refused anyway); a 500 never. A route with no
- * row in the matrix fails the test with its name: deny by default also for the people who
- * add routes.
+ * matrix {@code security/route-matrix.csv}: allowed and wrote (W), allowed without a
+ * write (A), 403 (F) or 404 (N) for the role in scope; 404 out of scope (403 where the
+ * role is refused anyway), never a write; a 500 never. A route with no row in the matrix
+ * fails the test with its name: deny by default also for the people who add routes.
  *
  * <p>
  * Each call runs in its own transaction that is rolled back, so the calls that would
@@ -81,6 +81,9 @@ class RouteMatrixTests extends RouteCalls {
 	static final Map<String, String> BAD = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 	static final Map<String, String> STATUS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+	/** The flashed message of page forms that redirected without writing. */
+	static final Map<String, String> REFUSED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 	final Map<Role, UserDetails> accounts = new EnumMap<>(Role.class);
 
@@ -137,6 +140,36 @@ class RouteMatrixTests extends RouteCalls {
 	long otherParent;
 
 	/**
+	 * A member of a cell of the scope removed from the Party (xoá tên, reason d: not
+	 * excluded from readmission) more than the waiting period ago: the readmission route
+	 * is then decided by the role, not by the rule.
+	 */
+	long removed;
+
+	/** The cell of {@link #removed}, where the readmission file is opened. */
+	long readmissionCell;
+
+	@Autowired
+	vn.capuy.membership.MemberLifecycle lifecycle;
+
+	@Autowired
+	vn.capuy.meeting.MeetingMinutes minutes;
+
+	private void removedMember() {
+		LocalDate founded = this.jdbc.sql("SELECT valid_from FROM organization WHERE id = :root")
+			.param("root", this.root)
+			.query(LocalDate.class)
+			.single();
+		LocalDate from = founded.isBefore(LocalDate.of(2015, 1, 5)) ? LocalDate.of(2015, 1, 5) : founded;
+		this.readmissionCell = this.fixtures.child(this.root, vn.capuy.organization.OrganizationType.CHI_BO_TRUC_THUOC,
+				"Chi bộ thử kết nạp lại (ma trận quyền)", from);
+		this.removed = this.fixtures.member(this.readmissionCell, "Đỗ Văn Xoá Tên", from);
+		this.lifecycle.end(Fixtures.system(), this.removed,
+				vn.capuy.membership.MembershipEndReason.XOA_TEN_HAI_NAM_VI_PHAM, from.plusYears(4).plusDays(5),
+				"09-QĐ/MT (mẫu)", "Ma trận quyền");
+	}
+
+	/**
 	 * The first organisation this test made: the routes on an organisation take one of
 	 * the sample's, with its committee and members.
 	 */
@@ -158,6 +191,7 @@ class RouteMatrixTests extends RouteCalls {
 		this.scratch = this.fixtures.child(this.root, vn.capuy.organization.OrganizationType.CHI_BO_TRUC_THUOC,
 				"Chi bộ thử (ma trận quyền)", LocalDate.of(2026, 1, 5));
 		fixturesFrom = this.otherParent;
+		removedMember();
 		Long document = one("SELECT d.id FROM document d WHERE d.secrecy = 'NONE' AND (d.issuer_org_id IN "
 				+ IdResolver.IN + " OR d.receiver_org_id IN " + IdResolver.IN
 				+ " OR d.id IN (SELECT r.document_id FROM document_recipient r WHERE r.organization_id IN "
@@ -187,6 +221,15 @@ class RouteMatrixTests extends RouteCalls {
 		if (item != null) {
 			this.directives.addTask(Fixtures.system(), item, new vn.capuy.directive.Directives.NewTask(this.root,
 					"Nhiệm vụ thử (ma trận quyền)", "Chi bộ", LocalDate.of(2026, 12, 20), null));
+		}
+		// draft minutes (with the agenda's items) of a held meeting: their edits are
+		// checked
+		// in scope
+		Long held = one("SELECT m.id FROM meeting m WHERE m.status = 'HELD' AND m.organization_id IN " + IdResolver.IN
+				+ " AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id) ORDER BY m.held_on DESC");
+		if (held != null) {
+			this.minutes.start(this.fixtures.as(this.accountIds.get(Role.SECRETARY)), held, "Chủ trì thử",
+					"Thư ký thử");
 		}
 		// a photo and a scanned document of the member the routes on a member take
 		Long shown = one("SELECT ms.member_id FROM membership ms WHERE ms.valid_to IS NULL AND ms.organization_id IN "
@@ -303,8 +346,13 @@ class RouteMatrixTests extends RouteCalls {
 		}
 		all.put("@version", first("SELECT version FROM member WHERE id = " + id, "0"));
 		all.put("@planItem", first("SELECT id FROM plan_item WHERE plan_id = " + id + " ORDER BY id", "0"));
-		all.put("@gradingReview",
-				first("SELECT id FROM grading_review WHERE campaign_id = " + id + " ORDER BY id", "0"));
+		all.put("@gradingReview", first(
+				"SELECT id FROM grading_review WHERE campaign_id = " + id + " ORDER BY (step = 'PROPOSED') DESC, id",
+				"0"));
+		all.put("@receivedDocument",
+				first("SELECT d.id FROM document d WHERE d.direction = 'RECEIVED' "
+						+ "AND d.secrecy = 'NONE' AND d.receiver_org_id IN " + orgs
+						+ " ORDER BY d.handled_on IS NULL DESC, d.id DESC", all.get("id")));
 		all.put("@ruleValue", first("SELECT value FROM rule WHERE id = " + id, "0"));
 		all.put("@orgMember",
 				first("SELECT ms.member_id FROM membership ms JOIN organization_closure c "
@@ -319,6 +367,38 @@ class RouteMatrixTests extends RouteCalls {
 		all.put("@reportVersion", first("SELECT version FROM progress_report WHERE id = " + id, "0"));
 		all.put("@submissionVersion", first("SELECT version FROM review_submission WHERE id = " + id, "0"));
 		all.put("@otherParent", inside ? Long.toString(this.otherParent) : all.get("@organization"));
+		all.put("@removed", inside ? Long.toString(this.removed) : all.get("id"));
+		all.put("@propose", "propose");
+		// a report and a review submission still being written (draft or returned)
+		String report = first("SELECT id FROM progress_report WHERE status IN ('DRAFT', 'RETURNED') "
+				+ "AND organization_id IN " + orgs + " ORDER BY id DESC", id);
+		all.put("@draftReport", report);
+		all.put("@draftReportVersion", first(
+				"SELECT version FROM progress_report WHERE id = " + (report.matches("\\d+") ? report : "0"), "0"));
+		String submission = first("SELECT id FROM review_submission WHERE status IN ('DRAFT', 'RETURNED') "
+				+ "AND organization_id IN " + orgs + " ORDER BY id DESC", id);
+		all.put("@draftSubmission", submission);
+		all.put("@draftSubmissionVersion", first(
+				"SELECT version FROM review_submission WHERE id = " + (submission.matches("\\d+") ? submission : "0"),
+				"0"));
+		all.put("@programmeYear", first("SELECT year FROM inspection_programme WHERE id = " + id, "2026"));
+		// a held meeting without minutes (attendance, votes, minutes are taken there) and
+		// its roll; draft minutes with an item (their edits)
+		String meeting = first("SELECT m.id FROM meeting m WHERE m.status = 'HELD' AND m.organization_id IN " + orgs
+				+ " AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id) ORDER BY m.held_on DESC",
+				all.get("id"));
+		all.put("@heldMeeting", meeting);
+		all.put("@heldMember", first("SELECT ms.member_id FROM meeting m JOIN membership ms ON ms.organization_id = "
+				+ "m.organization_id AND ms.valid_from <= m.held_on AND (ms.valid_to IS NULL OR ms.valid_to > m.held_on) "
+				+ "WHERE m.id = " + (meeting.matches("\\d+") ? meeting : "0") + " ORDER BY 1", all.get("@member")));
+		String draft = "FROM meeting m JOIN minutes mi ON mi.meeting_id = m.id AND mi.status = 'DRAFT' AND NOT "
+				+ "mi.superseded JOIN minutes_item it ON it.minutes_id = mi.id WHERE m.organization_id IN " + orgs
+				+ " ORDER BY mi.id DESC, it.id";
+		all.put("@draftMeeting", first("SELECT m.id " + draft, all.get("id")));
+		all.put("@draftMinutes", first("SELECT mi.id " + draft, all.getOrDefault("minutesId", "0")));
+		all.put("@draftItem", first("SELECT it.id " + draft, all.getOrDefault("itemId", "0")));
+		all.put("@minutesVersion", first("SELECT mi.version " + draft, "0"));
+		all.put("@readmissionCell", inside ? Long.toString(this.readmissionCell) : all.get("@cell"));
 		return all;
 	}
 
@@ -351,16 +431,28 @@ class RouteMatrixTests extends RouteCalls {
 				failures.add(route.key() + " anonymous: " + anonymous.getStatus() + " (expected " + expected + ")");
 			}
 		}
-		boolean scoped = ids.scoped(route.pattern()) || route.organizationParameter() != null;
+		// a route is also called out of scope when its body names records of the scope (a
+		// member, a cell, ...): the same body naming records of another organisation
+		boolean scoped = ids.scoped(route.pattern()) || route.organizationParameter() != null
+				|| (body != null && body.namesRecords());
 		Map<Role, String> seen = new EnumMap<>(Role.class);
 		for (Role role : Role.values()) {
 			UserDetails account = this.accounts.get(role);
 			MockHttpServletResponse in = call(route, inside, account, bodyIn);
 			String outcome = outcome(in.getStatus());
+			if ("A".equals(outcome) && WROTE.get()) {
+				// answered and wrote (an audit row in the call's transaction): the role
+				// was let through to the write, not only to the page
+				outcome = "W";
+			}
 			seen.put(role, outcome);
 			if (Boolean.getBoolean("capuy.matrix.record")) {
 				STATUS.merge(route.key(), role + ":" + in.getStatus() + (WROTE.get() ? "w" : ""),
 						(a, b) -> a + " " + b);
+			}
+			if (Boolean.getBoolean("capuy.matrix.record") && in.getStatus() == 302 && !WROTE.get()
+					&& !"null".equals(FLASH.get())) {
+				REFUSED.putIfAbsent(route.key(), role + ": " + FLASH.get());
 			}
 			if ("B".equals(outcome) && Boolean.getBoolean("capuy.matrix.record")) {
 				String text = in.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
@@ -415,9 +507,10 @@ class RouteMatrixTests extends RouteCalls {
 
 	/**
 	 * A: answered (2xx, 3xx, 409: the request reached the handler and the role was
-	 * allowed); B: refused as bad input (400, 413, 415) before the role was decided; F:
-	 * 403; N: 404 although in scope (confidential area hidden from the role, or no record
-	 * of that kind in the sample); E: a failure, never allowed.
+	 * allowed; W when it also wrote, decided by the caller); B: refused as bad input
+	 * (400, 413, 415) before the role was decided; F: 403; N: 404 although in scope
+	 * (confidential area hidden from the role, or no record of that kind in the sample);
+	 * E: a failure, never allowed.
 	 */
 	private static String outcome(int status) {
 		if (status == 403) {
@@ -435,7 +528,10 @@ class RouteMatrixTests extends RouteCalls {
 		return "A";
 	}
 
-	/** One row per route: method,pattern, then A (allowed) or F (403) per role. */
+	/**
+	 * One row per route: method,pattern, then W (allowed and wrote), A (allowed), F
+	 * (403), N (404) or B (400) per role.
+	 */
 	static Map<String, Map<Role, String>> declared() throws IOException {
 		Map<String, Map<Role, String>> rows = new LinkedHashMap<>();
 		try (BufferedReader reader = new BufferedReader(
@@ -483,6 +579,9 @@ class RouteMatrixTests extends RouteCalls {
 		StringBuilder status = new StringBuilder();
 		STATUS.forEach((k, v) -> status.append(k).append(" => ").append(v).append('\n'));
 		Files.writeString(Path.of("target/route-matrix-status.txt"), status);
+		StringBuilder refused = new StringBuilder();
+		REFUSED.forEach((k, v) -> refused.append(k).append(" => ").append(v).append('\n'));
+		Files.writeString(Path.of("target/route-matrix-refused.txt"), refused);
 	}
 
 	/**

@@ -114,7 +114,7 @@ public class MeetingAttendance {
 				throw new InvalidInputException("attendanceMember", "meeting.error.attendance.not-on-roll", id);
 			}
 		}
-		this.jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m").param("m", meetingId).update();
+		Replaced before = replaceRoll(m);
 		int[] counts = new int[AttendanceStatus.values().length];
 		for (MemberListItem item : roll) {
 			Mark mark = byMember.get(item.id());
@@ -149,7 +149,7 @@ public class MeetingAttendance {
 				.update();
 		}
 		Meeting.Attendance result = storeCounts(meetingId, counts, true);
-		this.audit.record(user.username(), "ATTENDANCE", "meeting", meetingId, m.attendance(), result);
+		this.audit.record(user.username(), "ATTENDANCE", "meeting", meetingId, before, result);
 		return result;
 	}
 
@@ -173,7 +173,7 @@ public class MeetingAttendance {
 		if (present + late + excused + unexcused != expected) {
 			throw new InvalidInputException("presentCount", "meeting.error.attendance.sum", expected);
 		}
-		this.jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m").param("m", meetingId).update();
+		Replaced before = replaceRoll(m);
 		int[] counts = new int[AttendanceStatus.values().length];
 		counts[AttendanceStatus.PRESENT.ordinal()] = present;
 		counts[AttendanceStatus.LATE.ordinal()] = late;
@@ -181,8 +181,27 @@ public class MeetingAttendance {
 		counts[AttendanceStatus.ABSENT_UNEXCUSED.ordinal()] = unexcused;
 		counts[AttendanceStatus.EXEMPT.ordinal()] = exempt;
 		Meeting.Attendance result = storeCounts(meetingId, counts, false);
-		this.audit.record(user.username(), "ATTENDANCE_COUNTS", "meeting", meetingId, m.attendance(), result);
+		this.audit.record(user.username(), "ATTENDANCE_COUNTS", "meeting", meetingId, before, result);
 		return result;
+	}
+
+	/**
+	 * What a new record of attendance replaces: the counts and the roll, member by
+	 * member.
+	 */
+	record Replaced(Meeting.Attendance counts, List<Map<String, Object>> roll) {
+	}
+
+	/**
+	 * Takes the meeting's roll away before a new one is recorded, returning it for the
+	 * audit log (append-only), so a corrected roll is never lost.
+	 */
+	private Replaced replaceRoll(Meeting m) {
+		List<Map<String, Object>> old = this.jdbc.sql("""
+				SELECT member_id, member_name, status, reason FROM attendance WHERE meeting_id = :m ORDER BY member_id
+				""").param("m", m.id()).query().listOfRows();
+		this.jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m").param("m", m.id()).update();
+		return new Replaced(m.attendance(), old);
 	}
 
 	private Meeting.Attendance storeCounts(long meetingId, int[] c, boolean rows) {

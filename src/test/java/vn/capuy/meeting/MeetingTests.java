@@ -250,6 +250,18 @@ class MeetingTests {
 		assertThatThrownBy(() -> this.attendance.record(this.system, id, noReason))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(this.meetings.get(this.system, id).attendance().present()).isEqualTo(7);
+		// a corrected roll replaces the first, which stays in the (append-only) audit log
+		// member by member
+		List<MeetingAttendance.Mark> corrected = new ArrayList<>(marks);
+		corrected.set(6, new MeetingAttendance.Mark(ids.get(6), AttendanceStatus.PRESENT, null));
+		assertThat(this.attendance.record(this.system, id, corrected).present()).isEqualTo(8);
+		assertThat(this.jdbc.sql("""
+				SELECT r->>'status' FROM audit_log a, jsonb_array_elements(a.before_data->'roll') r
+				WHERE a.entity = 'meeting' AND a.entity_id = :id AND a.action = 'ATTENDANCE'
+				  AND (r->>'member_id')::bigint = :member
+				""").param("id", String.valueOf(id)).param("member", ids.get(6)).query(String.class).list())
+			.containsExactly("LATE");
+		this.attendance.record(this.system, id, marks);
 		MeetingVotes.Entitlement e = this.votes.entitlement(this.system, id);
 		assertThat(e.entitled()).isEqualTo(9);
 		assertThat(e.present()).isEqualTo(7);

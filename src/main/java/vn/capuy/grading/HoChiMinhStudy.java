@@ -247,7 +247,25 @@ public class HoChiMinhStudy {
 		LocalDate on = recordedOn != null ? recordedOn : LocalDate.of(year, 12, 31);
 		this.tree.get(user, organizationId, on);
 		if (memberId != null) {
-			this.members.get(user, memberId);
+			// an exemplary member is one of the organisation named, on the day recorded
+			var file = this.members.get(user, memberId);
+			boolean inside = file.placements()
+				.stream()
+				.filter((p) -> !on.isBefore(p.validFrom()) && (p.validTo() == null || on.isBefore(p.validTo())))
+				.anyMatch((p) -> this.jdbc
+					.sql("""
+							SELECT EXISTS (SELECT 1 FROM organization_closure c WHERE c.ancestor_id = :org
+							  AND c.descendant_id = :cell AND c.valid_from <= :d AND (c.valid_to IS NULL OR c.valid_to > :d))
+							""")
+					.param("org", organizationId)
+					.param("cell", p.organizationId())
+					.param("d", on)
+					.query(Boolean.class)
+					.single());
+			if (!inside) {
+				throw new InvalidInputException("memberId", "grading.error.model-member-outside",
+						vn.capuy.system.PartyDates.shortForm(on));
+			}
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO hcm_model (year, organization_id, member_id, kind, title, commendation, decision_ref,

@@ -18,8 +18,10 @@ import vn.capuy.Http;
 import vn.capuy.identity.CurrentUser;
 import vn.capuy.identity.Role;
 import vn.capuy.organization.OrganizationType;
+import vn.capuy.system.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Hồ Chí Minh study entered through its pages as a browser does (CSRF, redirect,
@@ -40,6 +42,9 @@ class StudyFormTests {
 
 	@Autowired
 	GradingCampaigns campaigns;
+
+	@Autowired
+	HoChiMinhStudy study;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -133,6 +138,29 @@ class StudyFormTests {
 		HttpResponse<String> json = api.get("/api/v1/grading/study/" + this.year + "?organizationId=" + this.cell);
 		assertThat(json.statusCode()).isEqualTo(200);
 		assertThat(json.body()).contains("\"total\":1").contains("Nêu gương đúng giờ").contains(theme);
+	}
+
+	@Test
+	void anExemplaryMemberMustBelongToTheOrganisationNamed() {
+		long otherCell = this.fixtures.child(this.bloc, OrganizationType.CHI_BO_CO_SO, "Chi bộ khác học tập", FROM);
+		long outsider = this.fixtures.member(otherCell, "Phạm Văn Ngoài", FROM);
+		CurrentUser board = this.fixtures.as(this.fixtures.user("bantochuc", Role.ORGANIZATION_BOARD, this.bloc));
+		LocalDate on = LocalDate.of(this.year, 12, 20);
+		assertThatThrownBy(
+				() -> this.study.addModel(board, this.year, this.cell, outsider, "Cá nhân điển hình", null, null, on))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.field()).isEqualTo("memberId"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM hcm_model WHERE member_id = :m")
+			.param("m", outsider)
+			.query(Integer.class)
+			.single()).isZero();
+		// the member of the cell is accepted, and so is the cell's member for the
+		// grassroots above it
+		this.study.addModel(board, this.year, this.cell, this.member, "Cá nhân điển hình", null, null, on);
+		this.study.addModel(board, this.year, this.bloc, this.member, "Cá nhân điển hình của khối", null, null, on);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM hcm_model WHERE member_id = :m")
+			.param("m", this.member)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test

@@ -112,7 +112,12 @@ class ErrorHandling {
 	}
 
 	@ExceptionHandler(Exception.class)
-	Object unexpected(Exception ex, HttpServletRequest request) {
+	Object unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (DatabaseUnavailableFilter.databaseAway(ex)) {
+			// the database is away: the error page would need it again; the filter in
+			// front answers a plain 503 instead
+			throw ex;
+		}
 		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
 			// a request the framework could not serve (wrong media type, missing part,
 			// ...): the client's side

@@ -121,7 +121,8 @@ public class ReviewReport {
 		return 1 + 2 * this.reviews.planIds(review).size() + this.contributions.size();
 	}
 
-	private Reviews.Review visible(CurrentUser user, long reviewId) {
+	/** The review, or 404 when the caller may not see its report. */
+	Reviews.Review visible(CurrentUser user, long reviewId) {
 		Reviews.Review review = this.reviews.get(user, reviewId);
 		if (!this.scope.sees(user, review.ownerId())) {
 			throw new vn.capuy.system.NotFoundException("review " + reviewId);

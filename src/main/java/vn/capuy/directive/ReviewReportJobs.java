@@ -297,7 +297,7 @@ public class ReviewReportJobs {
 	 * The review's latest run and latest finished file; 404 outside the caller's scope.
 	 */
 	public Drafting drafting(CurrentUser user, long reviewId) {
-		this.report.steps(user, reviewId);
+		this.report.visible(user, reviewId);
 		Optional<Job> latest = this.jdbc.sql(SELECT + " AND r.review_id = :review ORDER BY j.id DESC LIMIT 1")
 			.param("review", reviewId)
 			.param("roots", user.scopeRootArray())

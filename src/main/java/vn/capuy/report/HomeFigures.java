@@ -2,11 +2,13 @@ package vn.capuy.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import vn.capuy.identity.CurrentUser;
@@ -26,8 +28,6 @@ import vn.capuy.system.HomeAlert;
 @Service
 public class HomeFigures {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeFigures.class);
-
 	private final OrganizationTree tree;
 
 	private final List<AlertSource> sources;
@@ -35,7 +35,7 @@ public class HomeFigures {
 	private final DataVersion.Cache<Key, Figures> kept;
 
 	HomeFigures(OrganizationTree tree, List<AlertSource> sources, DataVersion versions,
-			@org.springframework.beans.factory.annotation.Value("${capuy.summaries.cached-scopes:256}") int cachedScopes) {
+			@Value("${capuy.summaries.cached-scopes:256}") int cachedScopes) {
 		this.tree = tree;
 		this.sources = sources;
 		this.kept = versions.cache(cachedScopes);
@@ -60,12 +60,11 @@ public class HomeFigures {
 	 * stale.
 	 */
 	public Figures on(CurrentUser user, LocalDate date) {
-		List<Long> roots = java.util.Arrays.stream(user.scope().roots()).sorted().toList();
+		List<Long> roots = Arrays.stream(user.scope().roots()).sorted().toList();
 		return this.kept.get(new Key(roots, user.scope().global(), date), () -> compute(user, date));
 	}
 
 	private Figures compute(CurrentUser user, LocalDate date) {
-		long started = System.nanoTime();
 		List<TreeNode> roots = this.tree.tree(user, date);
 		Map<OrganizationType, Integer> byType = new EnumMap<>(OrganizationType.class);
 		List<Alert> alerts = new ArrayList<>();
@@ -75,18 +74,9 @@ public class HomeFigures {
 			members = members.plus(root.getSubtree());
 		}
 		int organizations = byType.values().stream().mapToInt(Integer::intValue).sum();
-		if (log.isDebugEnabled()) {
-			log.debug("Tree of {} organisations in {} ms", organizations, (System.nanoTime() - started) / 1_000_000);
-		}
 		List<HomeAlert> moduleAlerts = new ArrayList<>();
 		for (AlertSource source : this.sources) {
-			long sourceStarted = System.nanoTime();
-			List<HomeAlert> found = source.alerts(user.scope(), date);
-			moduleAlerts.addAll(found);
-			if (log.isDebugEnabled()) {
-				log.debug("Alert source {}: {} alerts in {} ms", source.getClass().getSimpleName(), found.size(),
-						(System.nanoTime() - sourceStarted) / 1_000_000);
-			}
+			moduleAlerts.addAll(source.alerts(user.scope(), date));
 		}
 		moduleAlerts.sort(java.util.Comparator.comparing(HomeAlert::severity)
 			.thenComparing(HomeAlert::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));

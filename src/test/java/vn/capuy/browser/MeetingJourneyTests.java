@@ -346,8 +346,26 @@ class MeetingJourneyTests {
 
 	/** Clicks the submit button of the form and waits for the next page. */
 	private static void submit(String formSelector) {
-		WebElement form = browser.findElement(By.cssSelector(formSelector));
-		clickAndWait(form.findElement(By.cssSelector("button[type=submit], button")));
+		for (int attempt = 1;; attempt++) {
+			WebElement form = browser.findElement(By.cssSelector(formSelector));
+			WebElement button = form.findElement(By.cssSelector("button[type=submit], button"));
+			try {
+				click(button);
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// the page was still being replaced when the button was found (the node
+				// left the document before the click reached it): nothing was posted, so
+				// find the form on the new page and click again
+				boolean gone = ex instanceof org.openqa.selenium.StaleElementReferenceException
+						|| String.valueOf(ex.getMessage()).contains("does not belong to the document");
+				if (!gone || attempt == 3) {
+					throw ex;
+				}
+				continue;
+			}
+			new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+			return;
+		}
 	}
 
 	/** Clicks a button that posts a form and waits until the page it was on is gone. */
